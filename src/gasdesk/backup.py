@@ -1,0 +1,94 @@
+"""Hot backups through SQLite's backup API, checked; restores checked before they replace."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from gasdesk.db import Database
+from gasdesk.services.errors import DatabaseError
+
+
+def _check_file(path: Path) -> list[str]:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [r for r in rows if r != "ok"] + [f"foreign key violation: {r}" for r in fk]
+
+
+def hot_copy(db: Database, dest: Path) -> Path:
+    """Copy a live SQLite database consistently (backup API), then integrity-check the copy."""
+    if db.path is None:
+        raise DatabaseError(
+            "PostgreSQL 数据库请用 pg_dump 备份。", "Back up a PostgreSQL database with pg_dump."
+        )
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(db.path)
+        out = sqlite3.connect(tmp)
+        try:
+            src.backup(out)
+            out.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+        finally:
+            out.close()
+            src.close()
+    except sqlite3.OperationalError as exc:
+        tmp.unlink(missing_ok=True)
+        from gasdesk.db import translate_operational
+
+        raise (translate_operational(exc) or DatabaseError(
+            f"备份失败：{exc}", f"Backup failed: {exc}"
+        )) from exc
+    problems = _check_file(tmp)
+    if problems:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(
+            "备份副本未通过完整性检查，已删除：" + "; ".join(problems[:3]),
+            "The backup copy failed its integrity check and was removed: " + "; ".join(problems[:3]),
+        )
+    tmp.replace(dest)
+    return dest
+
+
+def default_backup_path(db: Database) -> Path:
+    assert db.path is not None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return db.path.parent / "backups" / f"{db.path.stem}-{stamp}.db"
+
+
+def restore(db_path: Path, source: Path) -> Path | None:
+    """Replace ``db_path`` with ``source`` once the source is proven sound; keep the old file."""
+    source = Path(source)
+    if not source.is_file():
+        raise DatabaseError(f"备份文件不存在：{source}", f"The backup file does not exist: {source}")
+    problems = _check_file(source)
+    if problems:
+        raise DatabaseError(
+            "备份文件未通过完整性检查，未做任何替换：" + "; ".join(problems[:3]),
+            "The backup file failed its integrity check; nothing was replaced: " + "; ".join(problems[:3]),
+        )
+    kept: Path | None = None
+    if db_path.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = db_path.with_name(f"{db_path.stem}.replaced-{stamp}{db_path.suffix}")
+        # Keep the replaced file exactly as it was, its WAL included.
+        for suffix in ("", "-wal"):
+            if Path(str(db_path) + suffix).exists():
+                shutil.copy2(str(db_path) + suffix, str(kept) + suffix)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    tmp = db_path.with_name(db_path.name + ".restoring")
+    shutil.copy2(source, tmp)
+    tmp.replace(db_path)
+    return kept

@@ -1,0 +1,67 @@
+"""Domain errors: each carries a message a counter clerk can act on, in Chinese and English.
+
+Services raise these; the UI and the CLI show ``err.text(lang)``. Nothing here
+knows about Qt, so the same words reach the window and the terminal.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+_LANG = ["zh"]
+
+
+def set_language(lang: str) -> None:
+    """Pick the language ``str(err)`` speaks (the UI and CLI set this once at start)."""
+    _LANG[0] = "en" if lang.lower().startswith("en") else "zh"
+
+
+def current_language() -> str:
+    return _LANG[0]
+
+
+class GasdeskError(Exception):
+    """Base of every refusal a person may see."""
+
+    exit_code: ClassVar[int] = 1
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(zh)
+        self.zh = zh
+        self.en = en
+
+    def text(self, lang: str | None = None) -> str:
+        return self.en if (lang or _LANG[0]) == "en" else self.zh
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+class ValidationError(GasdeskError):
+    """Input that cannot be accepted as typed."""
+
+
+class NotFound(GasdeskError):
+    """A record the user named does not exist."""
+
+
+class Conflict(GasdeskError):
+    """The action clashes with the current state (duplicate, wrong step, stale form)."""
+
+
+class PermissionDenied(GasdeskError):
+    """The acting user's role may not do this."""
+
+    exit_code = 3
+
+
+class AuthError(GasdeskError):
+    """Wrong login or password, a disabled or locked user."""
+
+    exit_code = 3
+
+
+class DatabaseError(GasdeskError):
+    """The database file cannot be used safely as it is."""
+
+    exit_code = 2
