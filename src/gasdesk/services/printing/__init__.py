@@ -1,0 +1,1 @@
+"""Printouts: every one is a reportlab PDF made here and returned as bytes."""
