@@ -10,12 +10,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from gasdesk.db import Database  # noqa: E402
-from gasdesk.models.users import Role  # noqa: E402
-from gasdesk.services import users  # noqa: E402
-from gasdesk.services.errors import set_language  # noqa: E402
-from gasdesk.services.session import Actor  # noqa: E402
-from gasdesk.startup import prepare  # noqa: E402
+from gasdesk.db import Database
+from gasdesk.models.users import Role
+from gasdesk.services import users
+from gasdesk.services.errors import set_language
+from gasdesk.services.session import Actor
+from gasdesk.startup import prepare
 
 
 @pytest.fixture(autouse=True)

@@ -141,7 +141,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 db.dispose()
     if not args.yes:
         if not sys.stdin.isatty():
-            raise ValidationError("恢复会替换当前数据库，请加 --yes 确认。", "A restore replaces the database; confirm with --yes.")
+            raise ValidationError(
+                "恢复会替换当前数据库，请加 --yes 确认。", "A restore replaces the database; confirm with --yes."
+            )
         answer = input(f"用 {args.file} 替换 {target}？(y/N) ")
         if answer.strip().lower() not in {"y", "yes", "是"}:
             _out("nothing changed")
@@ -173,10 +175,12 @@ def cmd_user_add(args: argparse.Namespace) -> int:
             if role.value != "admin":
                 raise ValidationError("数据库里还没有用户：第一个用户必须是管理员（--role admin）。",
                                       "The database has no users yet: the first one must be an admin (--role admin).")
-            info = run(db, None, lambda s: users.create_first_admin(s, args.login, args.name or args.login, new_password))
+            name = args.name or args.login
+            info = run(db, None, lambda s: users.create_first_admin(s, args.login, name, new_password))
         else:
             actor = _login(db, args)
-            info = run(db, actor, lambda s: users.add_user(s, actor, args.login, args.name or args.login, role, new_password))
+            name = args.name or args.login
+            info = run(db, actor, lambda s: users.add_user(s, actor, args.login, name, role, new_password))
     finally:
         db.dispose()
     _out(f"user {info.login} added as {info.role.value}")
@@ -189,7 +193,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     target = Path(args.db)
     if target.exists() and target.stat().st_size > 0:
-        raise ValidationError(f"文件已存在，不会覆盖：{target}", f"The file exists and will not be overwritten: {target}")
+        raise ValidationError(
+            f"文件已存在，不会覆盖：{target}", f"The file exists and will not be overwritten: {target}"
+        )
     db = prepare(target, create=True)
     try:
         with db.write() as s:

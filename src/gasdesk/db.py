@@ -91,7 +91,9 @@ def check_sqlite_path(path: str, *, must_exist: bool) -> None:
         raise DatabaseError(f"数据库文件不存在：{path}", f"The database file does not exist: {path}")
     if p.exists():
         if p.is_dir():
-            raise DatabaseError(f"这是一个文件夹，不是数据库文件：{path}", f"This is a folder, not a database file: {path}")
+            raise DatabaseError(
+                f"这是一个文件夹，不是数据库文件：{path}", f"This is a folder, not a database file: {path}"
+            )
         if not os.access(p, os.R_OK | os.W_OK):
             raise DatabaseError(
                 f"没有权限读写数据库文件：{path}。请联系管理员检查文件权限。",
@@ -127,7 +129,7 @@ def _install_sqlite_recipe(engine: Engine) -> None:
 def translate_operational(exc: BaseException) -> DatabaseError | None:
     """Turn SQLite's low-level failures into words a clerk can act on."""
     msg = str(exc).lower()
-    if "disk is full" in msg or "disk i/o error" in msg and "full" in msg:
+    if "disk is full" in msg or ("disk i/o error" in msg and "full" in msg):
         return DatabaseError(
             "磁盘已满，操作没有保存。请清理磁盘空间后重试，数据未被改动。",
             "The disk is full; nothing was saved. Free some disk space and try again; no data was changed.",

@@ -20,7 +20,7 @@ class FloatRefused(TypeError):
 
 
 def _exact(value: object, what: str) -> Decimal:
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise FloatRefused(f"{what} must be exact (Decimal, int or str), not {type(value).__name__}")
     if isinstance(value, Decimal):
         result = value
@@ -136,6 +136,8 @@ def amount_in_words(amount: object) -> str:
     prefix = "负" if value < 0 else ""
     fen_total = abs(to_fen(value))
     yuan, jiao, fen = fen_total // 100, fen_total // 10 % 10, fen_total % 10
+    if yuan >= 10 ** (4 * len(_BIG_UNITS)):  # beyond 万亿 there is no unit to write
+        raise ValueError(f"amount too large to write in words: {amount!r}")
     groups: list[int] = []
     n = yuan
     while n:

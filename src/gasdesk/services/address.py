@@ -60,7 +60,8 @@ def add_area(session: Session, actor: Actor, code: str, name: str) -> AreaInfo:
     code = code.strip()
     if len(code) != 2 or not code.isdigit():
         raise ValidationError(
-            "片区代码必须是两位数字（用户编号的前两位）。", "An area code is two digits (the start of its account numbers)."
+            "片区代码必须是两位数字（用户编号的前两位）。",
+            "An area code is two digits (the start of its account numbers).",
         )
     name = _clean_name(name, "片区", "area")
     if session.scalar(select(Area.id).where(Area.code == code)):

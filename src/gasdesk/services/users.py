@@ -118,7 +118,9 @@ def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> Us
     if user.id == actor.user_id and not active:
         raise Conflict("不能停用自己的账号。", "You cannot disable your own account.")
     if not active and user.role == Role.ADMIN and _active_admins(session) <= 1:
-        raise Conflict("这是最后一个启用的管理员，不能停用。", "This is the last active administrator; it cannot be disabled.")
+        raise Conflict(
+            "这是最后一个启用的管理员，不能停用。", "This is the last active administrator; it cannot be disabled."
+        )
     before = {"active": user.active}
     user.active = active
     if active:
@@ -138,7 +140,9 @@ def change_role(session: Session, actor: Actor, user_id: int, role: Role) -> Use
     require(session, actor, "user.manage")
     user = _get(session, user_id)
     if user.role == Role.ADMIN and role != Role.ADMIN and user.active and _active_admins(session) <= 1:
-        raise Conflict("这是最后一个管理员，不能改为其他角色。", "This is the last administrator; its role cannot change.")
+        raise Conflict(
+            "这是最后一个管理员，不能改为其他角色。", "This is the last administrator; its role cannot change."
+        )
     before = {"role": user.role}
     user.role = role.value
     audit.record(session, actor, "user.role", "user", user.id, before=before, after={"role": role.value})
@@ -179,7 +183,9 @@ class LoginOutcome:
 _WRONG = AuthError("登录名或密码不正确。", "Wrong login or password.")
 
 
-def authenticate(session: Session, login: str, password: str, counter: str = "", now: datetime | None = None) -> LoginOutcome:
+def authenticate(
+    session: Session, login: str, password: str, counter: str = "", now: datetime | None = None
+) -> LoginOutcome:
     """Check a password; count failures and lock the user after too many."""
     now = now or utcnow()
     user = _by_login(session, login)
@@ -189,7 +195,8 @@ def authenticate(session: Session, login: str, password: str, counter: str = "",
         return LoginOutcome(None, _WRONG)
     if not user.active:
         audit.record(session, None, "login.failed", "user", user.id, after={"reason": "disabled"}, login=user.login)
-        return LoginOutcome(None, AuthError("该用户已停用，请联系管理员。", "This user is disabled; ask an administrator."))
+        disabled = AuthError("该用户已停用，请联系管理员。", "This user is disabled; ask an administrator.")
+        return LoginOutcome(None, disabled)
     if user.locked_until and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
         audit.record(session, None, "login.failed", "user", user.id, after={"reason": "locked"}, login=user.login)

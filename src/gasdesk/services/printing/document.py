@@ -129,7 +129,9 @@ def render(story: list[Flowable], *, page: str = "A4", title: str = "", footer: 
     try:
         doc.build(story)
     except LayoutError as exc:
-        raise ValidationError("打印内容过大，无法排版到纸张上。", f"The printout does not fit the paper: {exc}") from exc
+        raise ValidationError(
+            "打印内容过大，无法排版到纸张上。", f"The printout does not fit the paper: {exc}"
+        ) from exc
     return buf.getvalue()
 
 
@@ -171,6 +173,8 @@ def table_sheet(spec: SheetSpec, *, invariant: bool = False) -> bytes:
             story.append(Paragraph(escape(line), st.body))
             story.append(Spacer(1, 2 * mm))
     printed_at = spec.printed_at or datetime.now()
-    footer = f"打印：{spec.printed_by}  {printed_at:%Y-%m-%d %H:%M}" if spec.printed_by else f"{printed_at:%Y-%m-%d %H:%M}"
+    footer = f"{printed_at:%Y-%m-%d %H:%M}"
+    if spec.printed_by:
+        footer = f"打印：{spec.printed_by}  {footer}"
     return render(story, page=spec.page, title=spec.title, footer=footer, copy_mark=spec.copy_mark,
                   invariant=invariant)
