@@ -76,8 +76,8 @@ def _mount_fstype(path: str) -> str | None:
     return best_type
 
 
-def check_sqlite_path(path: str, *, must_exist: bool) -> None:
-    """Refuse the files SQLite cannot keep safe, before anything opens them."""
+def refuse_network_path(path: str) -> None:
+    """WAL and file locks do not work over network file systems: say so and stop."""
     if is_network_path(path):
         raise DatabaseError(
             f"数据库文件在网络共享上（{path}）。SQLite 在网络文件系统上无法可靠加锁，可能损坏数据。"
@@ -86,6 +86,11 @@ def check_sqlite_path(path: str, *, must_exist: bool) -> None:
             "network file system and may corrupt data. Keep it on a local disk; to share it between "
             "counters use a PostgreSQL server.",
         )
+
+
+def check_sqlite_path(path: str, *, must_exist: bool) -> None:
+    """Refuse the files SQLite cannot keep safe, before anything opens them."""
+    refuse_network_path(path)
     p = Path(path)
     if must_exist and not p.exists():
         raise DatabaseError(f"数据库文件不存在：{path}", f"The database file does not exist: {path}")
@@ -229,7 +234,11 @@ class Database:
 
 def open_database(target: str | os.PathLike[str], *, create: bool = True) -> Database:
     """Open (and for SQLite, vet) the database at a path or URL."""
-    url = normalize_url(target)
+    raw = os.fspath(target)
+    if "://" not in raw:
+        # Vet the path as typed: resolving it folds a UNC "//server/share" into a local path.
+        refuse_network_path(raw)
+    url = normalize_url(raw)
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             raise DatabaseError("必须指定数据库文件。", "A database file is required.")
