@@ -27,6 +27,16 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "db.backup": frozenset({A, S}),
     "db.restore": frozenset({A}),
     "audit.view": frozenset({S, A}),
+    # accounts (issue 3)
+    "account.view": frozenset({C, R, S}),
+    "account.open": frozenset({C, S}),
+    "account.change": frozenset({C, S}),
+    "account.open_additional": frozenset({S}),
+    "pii.view": frozenset({C, S}),
+    "ledger.post": frozenset({C, S}),
+    "ledger.refund": frozenset({C, S}),
+    "ledger.reverse": frozenset({S}),
+    "gas_on.manage": frozenset({C, S}),
 }
 
 WORKPLACES = ("counter", "readings", "depot", "reports", "admin")
@@ -73,4 +83,13 @@ ACTION_NAMES_ZH = {
     "db.backup": "备份数据库",
     "db.restore": "恢复数据库",
     "audit.view": "查看审计日志",
+    "account.view": "查看用户档案",
+    "account.open": "办理开户",
+    "account.change": "办理用户变更",
+    "account.open_additional": "同一证件再开户",
+    "pii.view": "查看完整证件号码和电话",
+    "ledger.post": "收费记账",
+    "ledger.refund": "退款",
+    "ledger.reverse": "冲正账目",
+    "gas_on.manage": "安排点火通气",
 }
