@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gasdesk.models import AuditEntry
+from gasdesk.services.permissions import require
 from gasdesk.services.session import Actor
 
 
@@ -55,8 +56,11 @@ def record(
     )
 
 
-def recent(session: Session, *, entity: str | None = None, entity_id: object = None, limit: int = 200):
-    """Latest audit rows, newest first, as plain dicts."""
+def recent(
+    session: Session, actor: Actor, *, entity: str | None = None, entity_id: object = None, limit: int = 200
+) -> list[dict[str, Any]]:
+    """Latest audit rows, newest first, as plain dicts (supervisors and admins only)."""
+    require(session, actor, "audit.view")
     q = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     if entity is not None:
         q = q.where(AuditEntry.entity == entity)
