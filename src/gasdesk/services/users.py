@@ -229,6 +229,13 @@ def authenticate(
     return LoginOutcome(actor, None, user.must_change_password)
 
 
+def is_locked(session: Session, user_id: int, now: datetime | None = None) -> bool:
+    """Whether the user cannot sign in now (disabled, or locked after wrong passwords)."""
+    user = _get(session, user_id)
+    now = now or utcnow()
+    return not user.active or bool(user.locked_until and user.locked_until > now)
+
+
 def verify_unlock(session: Session, actor: Actor, password: str) -> LoginOutcome:
     """Unlock an idle-locked session: the same checks as a sign-in, for the same user."""
     return authenticate(session, actor.login, password, actor.counter)
