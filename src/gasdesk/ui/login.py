@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from gasdesk.services import demo, users
 from gasdesk.services.session import Actor
 from gasdesk.services.users import LoginOutcome
-from gasdesk.ui.forms import EnterNavigation, error_label, show_form_error
+from gasdesk.ui.forms import EnterNavigation, error_label, password_pair_problem, show_form_error
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.names import role_title
 from gasdesk.ui.runner import Runner
@@ -214,13 +214,10 @@ class ChangePasswordDialog(QDialog):
 
     def submit(self) -> None:
         new = self.new.text()
-        if not new:
-            show_form_error(self.error, self.tr("Please enter the new password."))
-            return
-        if new != self.again.text():
-            show_form_error(self.error, self.tr("The two new passwords differ; please type them again."))
-            self.again.clear()
-            self.again.setFocus()
+        problem = password_pair_problem(new, self.again.text())
+        if problem:
+            show_form_error(self.error, problem)
+            self.new.setFocus()
             return
         old, actor = self.old.text(), self.actor
         self.buttons.setEnabled(False)
@@ -280,14 +277,10 @@ class FirstAdminDialog(QDialog):
 
     def submit(self) -> None:
         password = self.password.text()
-        if not password:
-            show_form_error(self.error, self.tr("Please enter a password."))
+        problem = password_pair_problem(password, self.again.text())
+        if problem:
+            show_form_error(self.error, problem)
             self.password.setFocus()
-            return
-        if password != self.again.text():
-            show_form_error(self.error, self.tr("The two passwords differ; please type them again."))
-            self.again.clear()
-            self.again.setFocus()
             return
         login, name = self.login.text(), self.name.text()
         self.buttons.setEnabled(False)

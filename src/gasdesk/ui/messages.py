@@ -10,15 +10,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from gasdesk.services.errors import GasdeskError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def error_text(exc: BaseException) -> str:
     """Words for a refusal; an unexpected fault says so plainly, with its own text for support."""
     if isinstance(exc, GasdeskError):
         return exc.text()
-    return _tr("An unexpected error occurred; nothing was saved. Details for support: %1").replace(
+    return QCoreApplication.translate(
+        "Messages", "An unexpected error occurred; nothing was saved. Details for support: %1").replace(
         "%1", f"{type(exc).__name__}: {exc}"
     )
 
@@ -31,13 +28,13 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
-    box = _box(parent, QMessageBox.Icon.Warning, _tr("Not done"), error_text(exc))
+    box = _box(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("Messages", "Not done"), error_text(exc))
     box.open()
     return box
 
 
 def show_info(parent: QWidget | None, text: str, title: str = "") -> QMessageBox:
-    box = _box(parent, QMessageBox.Icon.Information, title or _tr("gasdesk"), text)
+    box = _box(parent, QMessageBox.Icon.Information, title or "gasdesk", text)
     box.open()
     return box
 
@@ -47,7 +44,8 @@ def ask(
     title: str = "",
 ) -> QMessageBox:
     """A yes/no question; ``on_yes`` runs only when the person answers yes (No is the default)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title or _tr("Please confirm"), text,
+    title = title or QCoreApplication.translate("Messages", "Please confirm")
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
