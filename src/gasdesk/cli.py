@@ -220,14 +220,31 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # ---- parser -----------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: the data folder's gasdesk.db)")
-    common.add_argument("--user", help="act as this user (password from GASDESK_PASSWORD or a prompt)")
-    common.add_argument("--counter", default=os.environ.get("GASDESK_COUNTER", ""), help="counter id, e.g. C01")
-    common.add_argument("--lang", default=os.environ.get("GASDESK_LANG", "zh"), choices=["zh", "en"])
+def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
+    """--db, --user, --counter, --lang; accepted before and after the sub-command.
 
-    p = argparse.ArgumentParser(prog="gasdesk", parents=[common], description="gasdesk 燃气营业厅柜台系统")
+    A sub-command's copy must not carry defaults: argparse would let them overwrite
+    what was given before the sub-command (``gasdesk --db X backup``).
+    """
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=default(None),
+                        help="SQLite file or SQLAlchemy URL (default: the data folder's gasdesk.db)")
+    common.add_argument("--user", default=default(None),
+                        help="act as this user (password from GASDESK_PASSWORD or a prompt)")
+    common.add_argument("--counter", default=default(os.environ.get("GASDESK_COUNTER", "")),
+                        help="counter id, e.g. C01")
+    common.add_argument("--lang", default=default(os.environ.get("GASDESK_LANG", "zh")), choices=["zh", "en"])
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(suppress=True)
+    p = argparse.ArgumentParser(prog="gasdesk", parents=[_common_options(suppress=False)],
+                                description="gasdesk 燃气营业厅柜台系统")
     p.add_argument("--version", action="version", version=f"gasdesk {__version__}")
     p.add_argument("--demo", action="store_true", help="open the demo office (created on first use)")
     p.add_argument("--screenshot", help=argparse.SUPPRESS)
