@@ -36,10 +36,15 @@ _Index = QModelIndex | QPersistentModelIndex
 def role_combo(current: Any = None) -> QComboBox:
     combo = QComboBox()
     for role in ROLES:
-        combo.addItem(role_title(role), role)
+        combo.addItem(role_title(role))
     if current is not None:
         combo.setCurrentIndex(ROLES.index(current))
     return combo
+
+
+def chosen_role(combo: QComboBox) -> Any:
+    """The Role picked (by position: Qt would hand item data back as a plain str)."""
+    return ROLES[combo.currentIndex()]
 
 
 class UsersModel(QAbstractTableModel):
@@ -107,7 +112,7 @@ class AddUserDialog(FormDialog):
             self.complain(problem, self.password)
             return None
         actor, login, name = self.ctx.actor, self.login.text(), self.name.text()
-        role, password = self.role.currentData(), self.password.text()
+        role, password = chosen_role(self.role), self.password.text()
         return (lambda s: users.add_user(s, actor, login, name, role, password)), {"user"}
 
 
@@ -141,7 +146,7 @@ class ChangeRoleDialog(FormDialog):
         self.finish(self.tr("Role of %1 (%2):").replace("%1", user.name).replace("%2", user.login))
 
     def save(self):  # type: ignore[no-untyped-def]
-        actor, user_id, role = self.ctx.actor, self.user.id, self.role.currentData()
+        actor, user_id, role = self.ctx.actor, self.user.id, chosen_role(self.role)
         return (lambda s: users.change_role(s, actor, user_id, role)), {"user"}
 
 

@@ -1,0 +1,94 @@
+"""UI fixtures: the demo office built once per session and copied per test; a runner; a signed-in window."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from gasdesk.db import Database
+from gasdesk.services import demo, users
+from gasdesk.services.session import Actor
+from gasdesk.startup import prepare
+from gasdesk.ui.app import install_translators
+from gasdesk.ui.context import AppContext
+from gasdesk.ui.main_window import MainWindow
+from gasdesk.ui.runner import Runner
+
+PASSWORDS = {login: password for login, _name, _role, password in demo.DEMO_USERS}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chinese(qapp):  # type: ignore[no-untyped-def]
+    """The program's default language, with the shipped .qm, as a counter sees it."""
+    translators = install_translators(qapp, "zh")
+    assert translators, "gasdesk_zh_CN.qm did not load"
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def english(qapp, chinese):  # type: ignore[no-untyped-def]
+    """English is the source language: no translator at all."""
+    for translator in chinese:
+        qapp.removeTranslator(translator)
+    yield
+    for translator in chinese:
+        qapp.installTranslator(translator)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Building the demo hashes six passwords (Argon2): do it once, copy the file per test."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = prepare(path)
+    with database.write() as s:
+        demo.build(s)
+    database.dispose()  # the last connection checkpoints the WAL into the file
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    path = tmp_path / "office.db"
+    shutil.copy(demo_template, path)
+    database = prepare(path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def runner(qtbot, demo_db: Database) -> Iterator[Runner]:  # type: ignore[no-untyped-def]
+    r = Runner(demo_db, busy_delay_ms=600)
+    yield r
+    r.wait_done(10_000)
+
+
+def _sign_in(db: Database, login: str, counter: str = "T01") -> Actor:
+    with db.write() as s:
+        outcome = users.authenticate(s, login, PASSWORDS[login], counter)
+    assert outcome.actor is not None, outcome.error
+    return outcome.actor
+
+
+@pytest.fixture
+def sign_in(demo_db: Database) -> Callable[[str], Actor]:
+    """Sign a demo user in directly (setup, not under test)."""
+    return lambda login: _sign_in(demo_db, login)
+
+
+@pytest.fixture
+def open_window(qtbot, demo_db: Database, runner: Runner) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
+    def make(login: str, idle_ms: int | None = 3_600_000) -> MainWindow:
+        actor = _sign_in(demo_db, login)
+        runner.actor = actor
+        window = MainWindow(AppContext(demo_db, runner, actor, demo=True), idle_ms=idle_ms)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
