@@ -1,0 +1,468 @@
+"""The account page: everything about one account on one screen, and the actions the services
+allow this user in this state (AccountDetail.allowed_actions), each a button with its key."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gasdesk.services import accounts, attachments
+from gasdesk.services.accounts import AccountDetail, SigningResult
+from gasdesk.services.permissions import allowed
+from gasdesk.ui.counter import changes, fmt, opening
+from gasdesk.ui.counter.base import CounterDialog
+from gasdesk.ui.counter.table import Column, RowsModel, table_view
+from gasdesk.ui.messages import error_text
+
+if TYPE_CHECKING:
+    from gasdesk.ui.context import AppContext
+
+DialogFactory = Callable[..., CounterDialog]
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str  # an AccountDetail.allowed_actions value
+    title: str  # English source, context "AccountPage"
+    key: str
+    dialog: DialogFactory
+
+
+# In the order the buttons appear. Keys shared by two actions never show together
+# (their states are disjoint: register vs replace a meter, start service vs resume).
+ACTIONS: dict[str, Action] = {a.name: a for a in (
+    Action("sign", QT_TRANSLATE_NOOP("AccountPage", "Sign contract…"), "Alt+C", opening.ContractDialog),
+    Action("number", QT_TRANSLATE_NOOP("AccountPage", "Assign number…"), "Alt+N", opening.AssignNumberDialog),
+    Action("plan_install", QT_TRANSLATE_NOOP("AccountPage", "Plan installation…"), "Alt+P",
+           opening.PlanInstallDialog),
+    Action("install", QT_TRANSLATE_NOOP("AccountPage", "Installed…"), "Alt+I", opening.InstalledDialog),
+    Action("gas_on", QT_TRANSLATE_NOOP("AccountPage", "Gas on…"), "Alt+G", opening.GasOnDialog),
+    Action("start_service", QT_TRANSLATE_NOOP("AccountPage", "Put in service…"), "Alt+E",
+           opening.StartServiceDialog),
+    Action("resume", QT_TRANSLATE_NOOP("AccountPage", "Resume supply…"), "Alt+E", changes.ResumeDialog),
+    Action("rename", QT_TRANSLATE_NOOP("AccountPage", "Rename…"), "Alt+R", changes.RenameDialog),
+    Action("transfer", QT_TRANSLATE_NOOP("AccountPage", "Transfer…"), "Alt+T", changes.TransferDialog),
+    Action("update_phones", QT_TRANSLATE_NOOP("AccountPage", "Phones…"), "Alt+D", changes.PhonesDialog),
+    Action("register_meter", QT_TRANSLATE_NOOP("AccountPage", "Register meter…"), "Alt+M",
+           changes.RegisterMeterDialog),
+    Action("replace_meter", QT_TRANSLATE_NOOP("AccountPage", "Replace meter…"), "Alt+M",
+           changes.ReplaceMeterDialog),
+    Action("suspend", QT_TRANSLATE_NOOP("AccountPage", "Suspend…"), "Alt+U", changes.SuspendDialog),
+    Action("settle", QT_TRANSLATE_NOOP("AccountPage", "Settle…"), "Alt+S", changes.SettleDialog),
+    Action("close", QT_TRANSLATE_NOOP("AccountPage", "Close account…"), "Alt+X", changes.CloseDialog),
+    Action("attach", QT_TRANSLATE_NOOP("AccountPage", "Attach file…"), "Alt+A", changes.AttachDialog),
+)}
+
+OPENING_CHAIN = ("sign", "number", "plan_install", "install", "gas_on", "start_service")
+BUTTONS_PER_ROW = 6
+
+
+def key_text(key: str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class Card(QGroupBox):
+    """A titled block of label: value rows."""
+
+    def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
+        super().__init__(title)
+        form = QFormLayout(self)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(6)
+        form.setContentsMargins(12, 16, 12, 10)
+        self.values: dict[str, QLabel] = {}
+        for key, label in rows:
+            value = _value_label()
+            value.setObjectName(f"value_{key}")
+            form.addRow(label, value)
+            self.values[key] = value
+
+    def set(self, key: str, text: str) -> None:
+        self.values[key].setText(text)
+
+
+class AccountPage(QWidget):
+    back = Signal()  # Esc: back to the search results
+    loaded = Signal(object)  # AccountDetail
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountPage")
+        self.ctx = ctx
+        self.detail: AccountDetail | None = None
+        self.dialog: QWidget | None = None  # the dialog an action opened last (tests and chaining)
+        self._seq = 0
+        self._action_shortcuts: list[QShortcut] = []
+        self.action_buttons: dict[str, QPushButton] = {}
+        zh = ctx.lang == "zh"
+        self._zh = zh
+
+        # ---- header: number, holder, status
+        self.number = QLabel()
+        self.number.setObjectName("accountNumber")
+        self.number.setStyleSheet("font-size: 20pt; font-weight: 700; color: #1f3a5f;")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.holder = QLabel()
+        self.holder.setObjectName("accountHolder")
+        self.holder.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.status = QLabel()
+        self.status.setObjectName("accountStatus")
+        self.kind = QLabel()
+        self.kind.setStyleSheet("color: #5b6b7f; font-size: 11pt;")
+        back = QPushButton(self.tr("← Search (Esc)"))
+        back.setObjectName("backToSearch")
+        back.clicked.connect(self.back.emit)
+        refresh = QPushButton(self.tr("Refresh (F5)"))
+        refresh.clicked.connect(lambda: self.reload())
+        header = QHBoxLayout()
+        header.setSpacing(16)
+        for widget in (self.number, self.holder, self.status, self.kind):
+            header.addWidget(widget)
+        header.addStretch(1)
+        header.addWidget(refresh)
+        header.addWidget(back)
+
+        # ---- actions
+        self.actions_box = QWidget()
+        self.actions_grid = QGridLayout(self.actions_box)
+        self.actions_grid.setContentsMargins(0, 0, 0, 0)
+        self.actions_grid.setHorizontalSpacing(8)
+        self.actions_grid.setVerticalSpacing(6)
+
+        # ---- cards
+        self.holder_card = Card(self.tr("Holder"), [
+            ("name", self.tr("Name:")), ("id_number", self.tr("ID number:")), ("phone", self.tr("Phone:")),
+            ("household", self.tr("Household:")),
+        ])
+        self.premises_card = Card(self.tr("Premises and meter"), [
+            ("address", self.tr("Address:")), ("area", self.tr("Area:")), ("meter", self.tr("Meter:")),
+            ("dates", self.tr("Dates:")),
+        ])
+        self.money_card = Card(self.tr("Money"), [
+            ("balance", self.tr("Balance:")), ("arrears", self.tr("Arrears:")), ("credit", self.tr("Credit:")),
+            ("prepayment", self.tr("Prepayment:")), ("deposits", self.tr("Deposits:")),
+        ])
+        self.money_card.values["balance"].setStyleSheet("font-weight: 700; font-size: 12pt;")
+        self.money_card.values["arrears"].setStyleSheet("font-weight: 700; color: #b3261e;")
+        cards = QHBoxLayout()
+        cards.setSpacing(10)
+        cards.addWidget(self.holder_card, 4)
+        cards.addWidget(self.premises_card, 5)
+        cards.addWidget(self.money_card, 3)
+
+        # ---- tables
+        self.ledger_model = RowsModel([
+            Column(self.tr("Time"), lambda e: fmt.day(e.created_at)),
+            Column(self.tr("Item"), lambda e: e.kind_zh if zh else e.kind),
+            Column(self.tr("Amount"), lambda e: fmt.yuan(e.amount), align_right=True),
+            Column(self.tr("Method"), lambda e: fmt.name_of(fmt.METHODS, e.method)),
+            Column(self.tr("By"), lambda e: f"{e.login} {e.counter}".strip()),
+            Column(self.tr("Note"), self._entry_note),
+        ], self, muted=lambda e: e.reversed_by is not None or e.reversal_of is not None)
+        self.meters_model = RowsModel([
+            Column(self.tr("Serial"), lambda m: m.serial),
+            Column(self.tr("Model"), lambda m: m.model),
+            Column(self.tr("Digits"), lambda m: m.digits, align_right=True),
+            Column(self.tr("Fitted"), lambda m: fmt.day(m.installed_on)),
+            Column(self.tr("Initial"), lambda m: fmt.m3(m.initial_reading), align_right=True),
+            Column(self.tr("Removed"), lambda m: fmt.day(m.removed_on)),
+            Column(self.tr("Final"), lambda m: fmt.m3(m.final_reading), align_right=True),
+            Column(self.tr("Last reading"), lambda m: fmt.m3(m.last_reading), align_right=True),
+        ], self, muted=lambda m: not m.active)
+        self.contracts_model = RowsModel([
+            Column(self.tr("Signed"), lambda c: fmt.day(c.signed_on)),
+            Column(self.tr("Kind"), lambda c: self.tr("Opening") if c.kind == "opening" else self.tr("Transfer")),
+            Column(self.tr("Holder"), lambda c: c.holder_name),
+            Column(self.tr("Opening fee"), lambda c: fmt.yuan(c.opening_fee), align_right=True),
+            Column(self.tr("Installation"), lambda c: fmt.yuan(c.installation_fee), align_right=True),
+            Column(self.tr("Prepayment"), lambda c: fmt.yuan(c.prepayment), align_right=True),
+            Column(self.tr("Deposit"), lambda c: fmt.yuan(c.deposit), align_right=True),
+            Column(self.tr("Status"), lambda c: self.tr("Open") if c.status == "open" else
+                   self.tr("Ended %1").replace("%1", fmt.day(c.ended_on))),
+            Column(self.tr("Note"), lambda c: c.note),
+        ], self, muted=lambda c: c.status != "open")
+        self.attachments_model = RowsModel([
+            Column(self.tr("Kind"), lambda a: fmt.name_of(fmt.ATTACHMENT_KINDS, a.kind)),
+            Column(self.tr("File"), lambda a: a.filename),
+            Column(self.tr("Size"), lambda a: f"{a.size / 1024:,.0f} KB", align_right=True),
+            Column(self.tr("Added"), lambda a: f"{fmt.day(a.added_at)} {a.added_by}"),
+        ], self)
+        self.history_model = RowsModel([
+            Column(self.tr("Time"), lambda h: fmt.day(h.at)),
+            Column(self.tr("Action"), lambda h: fmt.name_of(fmt.HISTORY_ACTIONS, h.action)),
+            Column(self.tr("By"), lambda h: f"{h.login} {h.counter}".strip()),
+            Column(self.tr("Details"), self._history_note),
+        ], self)
+        self.ledger_view = table_view(self.ledger_model)
+        self.attachments_view = table_view(self.attachments_model)
+        self.attachments_view.activated.connect(lambda _i: self.open_attachment())
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("accountTabs")
+        self._tab_titles = [self.tr("Ledger"), self.tr("Meters"), self.tr("Contracts"), self.tr("Attachments"),
+                            self.tr("History")]
+        for view in (self.ledger_view, table_view(self.meters_model), table_view(self.contracts_model),
+                     self.attachments_view, table_view(self.history_model)):
+            self.tabs.addTab(view, "")
+        for i in range(self.tabs.count()):
+            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda i=i: self._show_tab(i),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self.note = QLabel()
+        self.note.setObjectName("pageNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(header)
+        layout.addWidget(self.actions_box)
+        layout.addWidget(self.note)
+        layout.addLayout(cards)
+        layout.addWidget(self.tabs, 1)
+
+        for key, slot in (("Esc", self.back.emit), ("F5", self.reload)):
+            QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        ctx.runner.changed.connect(self._on_changed)
+
+    # ---- loading ----------------------------------------------------------
+
+    def load(self, account: int | str, then: Callable[[AccountDetail], None] | None = None) -> None:
+        self._seq += 1
+        seq, actor = self._seq, self.ctx.actor
+        self.ctx.runner.submit(lambda s: accounts.account_detail(s, actor, account),
+                               lambda d: self._loaded(seq, d, then), lambda e: self._load_failed(seq, e),
+                               write=False, owner=self)
+
+    def reload(self, then: Callable[[AccountDetail], None] | None = None) -> None:
+        if self.detail is not None:
+            self.load(self.detail.summary.id, then)
+
+    def _on_changed(self, what: frozenset[str]) -> None:
+        if "account" in what and self.isVisible():
+            self.reload()
+
+    def _load_failed(self, seq: int, exc: BaseException) -> None:
+        if seq == self._seq:
+            self.say(error_text(exc), error=True)
+
+    def _loaded(self, seq: int, detail: AccountDetail, then: Callable[[AccountDetail], None] | None) -> None:
+        if seq != self._seq:
+            return  # a newer load is on its way
+        self.detail = detail
+        self.note.hide()
+        self._fill(detail)
+        self.loaded.emit(detail)
+        if then is not None:
+            then(detail)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.note.setText(text)
+        self.note.setStyleSheet(f"color: {'#b3261e' if error else '#1f3a5f'}; font-weight: 600;")
+        self.note.setVisible(bool(text))
+
+    # ---- showing ----------------------------------------------------------
+
+    def _fill(self, d: AccountDetail) -> None:
+        s, b = d.summary, d.balances
+        self.number.setText(fmt.spaced_number(s.number) if s.number else self.tr("Application %1").replace(
+            "%1", str(s.id)))
+        self.holder.setText(s.holder_name)
+        status = s.status_zh if self._zh else s.status
+        color = {"in_service": "#1b7a3a", "suspended": "#b26a00", "closed": "#6b7280"}.get(s.status, "#1f5fa8")
+        self.status.setText(status)
+        self.status.setStyleSheet(f"background: {color}; color: white; border-radius: 10px; padding: 3px 12px;"
+                                  "font-weight: 600; font-size: 11pt;")
+        self.kind.setText(s.type_zh if self._zh else s.type)
+        self.holder_card.set("name", s.holder_name)
+        self.holder_card.set("id_number", s.id_number)
+        self.holder_card.set("phone", "  ".join(p for p in (s.phone, s.phone2) if p))
+        self.holder_card.set("household", self.tr("%n person(s)", "", s.household_size))
+        self.premises_card.set("address", s.address)
+        self.premises_card.set("area", f"{s.area_code} {s.area_name}")
+        meter = next((m for m in d.meters if m.active), None)
+        self.premises_card.set("meter", self.tr("%1 · initial %2 · last %3").replace("%1", meter.serial)
+                               .replace("%2", fmt.m3(meter.initial_reading)).replace("%3", fmt.m3(meter.last_reading))
+                               if meter else self.tr("none registered"))
+        self.premises_card.set("dates", self._dates(d))
+        self.money_card.set("balance", fmt.yuan(b.balance))
+        self.money_card.set("arrears", fmt.yuan(b.arrears))
+        self.money_card.set("credit", fmt.yuan(b.credit))
+        self.money_card.set("prepayment", fmt.yuan(b.prepayment_credit))
+        self.money_card.set("deposits", fmt.yuan(b.deposits))
+        self.ledger_model.set_rows(d.ledger)
+        self.meters_model.set_rows(d.meters)
+        self.contracts_model.set_rows(d.contracts)
+        self.attachments_model.set_rows(d.attachments)
+        self.history_model.set_rows(d.history)
+        counts = (len(d.ledger), len(d.meters), len([c for c in d.contracts if c.status == "open"]),
+                  len(d.attachments), len(d.history))
+        for i, (title, count) in enumerate(zip(self._tab_titles, counts, strict=True)):
+            self.tabs.setTabText(i, f"{title} ({count})  Alt+{i + 1}")
+        self._build_actions(d)
+
+    def _dates(self, d: AccountDetail) -> str:
+        s = d.summary
+        steps = [
+            (self.tr("applied"), s.applied_on), (self.tr("signed"), s.contract_signed_on),
+            (self.tr("installation planned"), s.install_planned_on), (self.tr("installed"), s.installed_on),
+            (self.tr("gas on"), s.opened_on), (self.tr("closed"), s.closed_on),
+        ]
+        text = " · ".join(f"{name} {fmt.day(when)}" for name, when in steps if when)
+        if s.installer_team and not s.installed_on:
+            text += " · " + s.installer_team
+        return text
+
+    def _entry_note(self, e: Any) -> str:
+        parts = [e.reason] if e.reason else []
+        if e.reversal_of is not None:
+            parts.append(self.tr("reverses entry %1").replace("%1", str(e.reversal_of)))
+        if e.reversed_by is not None:
+            parts.append(self.tr("reversed by entry %1").replace("%1", str(e.reversed_by)))
+        return "; ".join(parts)
+
+    @staticmethod
+    def _history_note(h: Any) -> str:
+        values = {**(h.after or {})}
+        if h.before and "status" in h.before and "status" in values:
+            values["status"] = f"{h.before['status']} → {values['status']}"
+        return ", ".join(f"{k}: {v}" for k, v in values.items() if v not in (None, "", [], {}))
+
+    def _show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        self.tabs.currentWidget().setFocus()
+
+    # ---- actions ----------------------------------------------------------
+
+    def _page_actions(self, d: AccountDetail) -> list[tuple[str, str, str, Callable[[], None]]]:
+        """(name, title, key, slot) for every button this user may press on this account now."""
+        shown = []
+        b = d.balances
+        for name in d.allowed_actions:
+            action = ACTIONS.get(name)
+            if action is None:
+                continue  # e.g. post_payment: the cashier workplace takes payments
+            if name == "settle" and not (b.balance or b.held):
+                continue  # nothing to settle
+            title = QCoreApplication.translate("AccountPage", action.title)
+            shown.append((name, title, action.key, lambda n=name: self.run_action(n)))
+        if d.attachments:
+            shown.append(("open_attachment", self.tr("Open attachment"), "Alt+O", self.open_attachment))
+        if allowed(self.ctx.actor, "ledger.reverse") and d.ledger:
+            shown.append(("reverse", self.tr("Reverse entry…"), "Alt+Z", self.reverse_selected))
+        return shown
+
+    def _build_actions(self, d: AccountDetail) -> None:
+        for shortcut in self._action_shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._action_shortcuts = []
+        while self.actions_grid.count():
+            item = self.actions_grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self.action_buttons = {}
+        for i, (name, title, key, slot) in enumerate(self._page_actions(d)):
+            button = QPushButton(f"{title}  {key_text(key)}")
+            button.setObjectName(f"action_{name}")
+            button.setToolTip(key_text(key))
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(slot)
+            if name in OPENING_CHAIN:
+                button.setStyleSheet("font-weight: 600;")
+            self.actions_grid.addWidget(button, i // BUTTONS_PER_ROW, i % BUTTONS_PER_ROW)
+            self.action_buttons[name] = button
+            shortcut = QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self._action_shortcuts.append(shortcut)
+        self.actions_box.setVisible(bool(self.action_buttons))
+
+    def run_action(self, name: str, chain: bool = False) -> CounterDialog | None:
+        """Open the action's dialog; with ``chain`` the opening continues with the next step."""
+        if self.detail is None or name not in self.detail.allowed_actions:
+            return None
+        dialog = ACTIONS[name].dialog(self.ctx, self.detail, self)
+        dialog.saved.connect(lambda result: self._action_done(name, result, chain))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _action_done(self, name: str, result: object, chain: bool) -> None:
+        def then(detail: AccountDetail) -> None:
+            if isinstance(result, SigningResult):
+                shown = opening.NumberAssignedDialog(result.number, self)
+                shown.finished.connect(lambda _r: self._continue(detail, chain))
+                self.dialog = shown
+                shown.open()
+            else:
+                self._continue(detail, chain)
+
+        self.reload(then)
+
+    def _continue(self, detail: AccountDetail, chain: bool) -> None:
+        step = next((e for e in OPENING_CHAIN if e in detail.next_events), None) if chain else None
+        if step is not None:
+            self.run_action(step, chain=True)
+        else:
+            self.tabs.currentWidget().setFocus()
+
+    def selected_entry(self) -> Any:
+        index = self.ledger_view.currentIndex()
+        return self.ledger_model.row(index.row()) if index.isValid() else None
+
+    def reverse_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or self.detail is None:
+            self._show_tab(0)
+            self.say(self.tr("Choose the entry to reverse in the ledger (Up/Down), then press Alt+Z again."))
+            return
+        dialog = changes.ReverseDialog(self.ctx, self.detail, entry, self)
+        dialog.saved.connect(lambda _r: self.reload())
+        self.dialog = dialog
+        dialog.open()
+
+    def open_attachment(self) -> None:
+        index = self.attachments_view.currentIndex()
+        row = self.attachments_model.row(index.row() if index.isValid() else 0)
+        if row is None:
+            return
+        actor = self.ctx.actor
+        self.ctx.runner.submit(lambda s: attachments.read(s, actor, row.id),
+                               lambda data: self._show_file(row.filename, data), write=False, owner=self)
+
+    def _show_file(self, filename: str, data: bytes) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="gasdesk-"))
+        path = folder / Path(filename).name
+        path.write_bytes(data)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def focus_table(view: QTableView) -> None:
+    view.setFocus()
+    if view.model().rowCount() and not view.currentIndex().isValid():
+        view.setCurrentIndex(view.model().index(0, 0))

@@ -1,0 +1,236 @@
+"""The counter's search box: results as you type, best match first, Enter opens.
+
+Queries are debounced (150 ms) and numbered; an answer to an older query than the last one
+sent is dropped, so a slow answer never overwrites a newer list. A barcode scanner types the
+number and presses Enter before the debounce fires: Enter then runs the query at once and
+opens the best hit when it arrives.
+
+The search service (gasdesk.services.search) is written in parallel; until it exists the
+box still finds an account by its full number (typed or scanned).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from gasdesk.services import account_numbers, accounts
+from gasdesk.services.errors import GasdeskError, NotFound
+from gasdesk.ui.counter.table import Column, RowsModel, table_view
+from gasdesk.ui.messages import error_text
+
+if TYPE_CHECKING:
+    from gasdesk.ui.context import AppContext
+
+DEBOUNCE_MS = 150
+LIMIT = 20
+_ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+
+
+def search_service() -> ModuleType | None:
+    """gasdesk.services.search when it is installed (the feature appears with the module)."""
+    try:
+        return import_module("gasdesk.services.search")
+    except ImportError:
+        return None
+
+
+@dataclass(frozen=True)
+class NumberHit:
+    """The fallback's hit: the same fields as services.search.SearchHit."""
+
+    account_id: int
+    number: str | None
+    holder_name: str
+    address: str
+    phone: str
+    status: str
+    status_zh: str
+    matched_on: str
+
+
+def find_by_number(session: Any, actor: Any, query: str) -> list[NumberHit]:
+    """Without the search service: an exact, check-digit-validated account number."""
+    if not account_numbers.looks_like_number(query):
+        return []
+    try:
+        s = accounts.account_summary(session, actor, accounts.find_account_id(session, query))
+    except NotFound:
+        return []
+    return [NumberHit(s.id, s.number, s.holder_name, s.address, s.phone, s.status, s.status_zh, "number")]
+
+
+def hint_for(query: str) -> str | None:
+    module = search_service()
+    if module is not None:
+        return module.search_hint(query)  # type: ignore[no-any-return]
+    if account_numbers.looks_like_number(query):
+        try:
+            account_numbers.validate_number(query)
+        except GasdeskError as exc:
+            return exc.text()
+    return None
+
+
+class SearchPanel(QWidget):
+    open_account = Signal(int)  # account id
+    searching = Signal(str)  # the box's text changed: the page shows the results again
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        zh = ctx.lang == "zh"
+        self.box = QLineEdit()
+        self.box.setObjectName("searchBox")
+        self.box.setClearButtonEnabled(True)
+        self.box.setStyleSheet("font-size: 14pt; min-height: 36px; padding: 2px 10px;")
+        available = search_service() is not None
+        self.box.setPlaceholderText(
+            self.tr("Account number, name, pinyin initials (zs), phone or last 4 digits, meter serial, address… "
+                    "(F3)") if available else self.tr("Account number (type or scan) (F3)"))
+        self.hint = QLabel()
+        self.hint.setObjectName("searchHint")
+        self.hint.setStyleSheet("color: #8a5a00; font-weight: 600;")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        self.model = RowsModel([
+            Column(self.tr("Account no."), lambda h: h.number or self.tr("(application)")),
+            Column(self.tr("Holder"), lambda h: h.holder_name),
+            Column(self.tr("Address"), lambda h: h.address),
+            Column(self.tr("Phone"), lambda h: h.phone),
+            Column(self.tr("Status"), lambda h: h.status_zh if zh else h.status),
+        ], self, muted=lambda h: h.status == "closed")
+        self.view = table_view(self.model, stretch=2)
+        self.view.setObjectName("searchResults")
+        self.view.activated.connect(lambda index: self._open_row(index.row()))
+        self.count = QLabel()
+        self.count.setObjectName("searchCount")
+        self.count.setStyleSheet("color: #5b6b7f;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.box)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.count)
+        layout.addWidget(self.view, 1)
+
+        self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.timer.timeout.connect(self.run_query)
+        self.box.textChanged.connect(self._typed)
+        self.box.installEventFilter(self)
+        self.view.installEventFilter(self)
+        self.sent = 0  # sequence number of the last query sent
+        self.shown = 0  # sequence number of the list on screen
+        self._open_when: int | None = None  # Enter came first: open the best hit of this query
+        self._last_query = ""
+        ctx.runner.changed.connect(self._on_changed)
+        self._show_count()
+
+    # ---- querying ---------------------------------------------------------
+
+    def _typed(self, text: str) -> None:
+        self.searching.emit(text)
+        self.timer.start()
+
+    def run_query(self) -> int:
+        self.timer.stop()
+        query = self.box.text().strip()
+        self._last_query = query
+        self.sent += 1
+        seq = self.sent
+        hint = hint_for(query) if query else None
+        self.hint.setText(hint or "")
+        self.hint.setVisible(bool(hint))
+        if not query:
+            self._show(seq, [])
+            return seq
+        actor, module = self.ctx.actor, search_service()
+        if module is not None:
+            def work(s: Any) -> list[Any]:
+                return list(module.search(s, actor, query, LIMIT))
+        else:
+            def work(s: Any) -> list[Any]:
+                return find_by_number(s, actor, query)
+        self.ctx.runner.submit(work, lambda hits: self._show(seq, hits), lambda exc: self._failed(seq, exc),
+                               write=False, owner=self)
+        return seq
+
+    def _show(self, seq: int, hits: list[Any]) -> None:
+        if seq != self.sent:
+            return  # stale: a newer query was sent after this one
+        self.shown = seq
+        self.model.set_rows(hits)
+        if hits:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self._show_count()
+        if self._open_when == seq:
+            self._open_when = None
+            if hits:
+                self._open_row(0)
+
+    def _failed(self, seq: int, exc: BaseException) -> None:
+        if seq == self.sent:
+            self.hint.setText(error_text(exc))
+            self.hint.show()
+
+    def _show_count(self) -> None:
+        if not self._last_query:
+            self.count.setText(self.tr("Type to search; ↑/↓ choose, Enter opens the account, Esc clears. "
+                                       "New account: F2."))
+        elif not self.model.rows:
+            self.count.setText(self.tr("No account found for “%1”.").replace("%1", self._last_query))
+        else:
+            self.count.setText(self.tr("%n account(s) found — Enter opens the highlighted one.", "",
+                                       len(self.model.rows)))
+
+    def _on_changed(self, what: frozenset[str]) -> None:
+        if "account" in what and self._last_query:
+            self.run_query()  # a renamed holder or a new status shows in the list
+
+    # ---- keys -------------------------------------------------------------
+
+    def focus_box(self) -> None:
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if key in _ENTER:
+            self.enter()
+            return True
+        if watched is self.box and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.move(1 if key == Qt.Key.Key_Down else -1)
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.box.clear()
+            self.focus_box()
+            return True
+        return False
+
+    def move(self, step: int) -> None:
+        if not self.model.rows:
+            return
+        row = self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
+        row = min(max(row + step, 0), len(self.model.rows) - 1)
+        self.view.setCurrentIndex(self.model.index(row, 0))
+
+    def enter(self) -> None:
+        """Open the highlighted hit; when the list is not yet for this text, search now and open the best."""
+        if self.timer.isActive() or self.shown != self.sent or self._last_query != self.box.text().strip():
+            self._open_when = self.run_query()
+            return
+        index = self.view.currentIndex()
+        self._open_row(index.row() if index.isValid() else 0)
+
+    def _open_row(self, row: int) -> None:
+        hit = self.model.row(row)
+        if hit is not None:
+            self.open_account.emit(hit.account_id)
