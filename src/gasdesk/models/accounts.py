@@ -67,7 +67,7 @@ class Account(Base):
     name_pinyin: Mapped[str] = mapped_column(String(160), index=True)
     name_initials: Mapped[str] = mapped_column(String(40), index=True)
     phone: Mapped[str] = mapped_column(String(20), index=True)
-    phone2: Mapped[str] = mapped_column(String(20), default="")
+    phone2: Mapped[str] = mapped_column(String(20), default="", index=True)  # 0003: counter search
     phone_tail4: Mapped[str] = mapped_column(String(4), index=True)
     household_size: Mapped[int] = mapped_column(default=1)
     applied_on: Mapped[date]

@@ -24,4 +24,4 @@ class Premises(Base):
     building: Mapped[str | None] = mapped_column(String(10))
     unit: Mapped[str | None] = mapped_column(String(10))
     room: Mapped[str | None] = mapped_column(String(10))
-    street: Mapped[str] = mapped_column(String(160), default="")
+    street: Mapped[str] = mapped_column(String(160), default="", index=True)  # 0003: counter search
