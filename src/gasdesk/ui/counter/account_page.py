@@ -72,7 +72,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
 )}
 
 OPENING_CHAIN = ("sign", "number", "plan_install", "install", "gas_on", "start_service")
-BUTTONS_PER_ROW = 6
+BUTTONS_PER_ROW = 5
 
 
 def key_text(key: str) -> str:
