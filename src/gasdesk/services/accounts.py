@@ -241,14 +241,14 @@ def _mask_pii(actor: Actor) -> bool:
     return not allowed(actor, "pii.view")
 
 
-def summarize(session: Session, actor: Actor, account: Account) -> AccountSummary:
+def summarize(session: Session, actor: Actor, account: Account, *, always_mask: bool = False) -> AccountSummary:
     premises = session.get(Premises, account.premises_id)
     assert premises is not None
     area = session.get(Area, account.area_id)
     assert area is not None
     compound = session.get(Compound, premises.compound_id) if premises.compound_id else None
     compound_name = compound.name if compound else ""
-    masked = _mask_pii(actor)
+    masked = always_mask or _mask_pii(actor)
     return AccountSummary(
         id=account.id,
         number=account.number,
@@ -836,14 +836,18 @@ def allowed_actions(actor: Actor, status: str) -> tuple[list[str], list[str]]:
     return events, events + changes
 
 
-def account_detail(session: Session, actor: Actor, account_id_or_number: int | str) -> AccountDetail:
+def account_detail(
+    session: Session, actor: Actor, account_id_or_number: int | str, *, always_mask: bool = False
+) -> AccountDetail:
+    """Everything on the account page. ``always_mask`` masks ID and phones even for pii.view
+    roles (printouts, CLI output)."""
     require(session, actor, "account.view")
     account = load(session, resolve(session, account_id_or_number))
     meters = session.scalars(select(Meter).where(Meter.account_id == account.id).order_by(Meter.id)).all()
     contracts = session.scalars(select(Contract).where(Contract.account_id == account.id).order_by(Contract.id))
     events, actions = allowed_actions(actor, account.status)
     return AccountDetail(
-        summary=summarize(session, actor, account),
+        summary=summarize(session, actor, account, always_mask=always_mask),
         meters=[meter_info(m) for m in meters],
         balances=ledger.balances(session, account.id),
         contracts=[_contract_info(c) for c in contracts],

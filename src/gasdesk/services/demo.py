@@ -47,3 +47,4 @@ def build(session: Session, size: int = 0) -> Actor:
 def _first_admin() -> tuple[str, str, str]:
     login, name, _role, password = DEMO_USERS[0]
     return login, name, password
+from gasdesk.services import demo_accounts  # noqa: E402, F401  (registers the accounts demo builder)
