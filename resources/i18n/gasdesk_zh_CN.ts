@@ -271,6 +271,14 @@ Create a new, empty database there?</source>
 要在这里新建一个空数据库吗？</translation>
     </message>
     <message>
+        <source>Preparing the demo office (the first time takes a while)…</source>
+        <translation>正在准备演示营业厅数据（首次需要一些时间）…</translation>
+    </message>
+    <message>
+        <source>Checking and opening the database…</source>
+        <translation>正在检查并打开数据库…</translation>
+    </message>
+    <message>
         <source>gasdesk cannot open the database</source>
         <translation>gasdesk 无法打开数据库</translation>
     </message>

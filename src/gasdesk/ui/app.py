@@ -20,6 +20,7 @@ from gasdesk.paths import shipped
 from gasdesk.services import demo, users
 from gasdesk.services.errors import GasdeskError, set_language
 from gasdesk.ui import prefs, style
+from gasdesk.ui.busy import BusySplash
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.login import FirstAdminDialog, LoginDialog
 from gasdesk.ui.main_window import MainWindow
@@ -78,6 +79,8 @@ class GuiSession(QObject):
         self.counter, self.counter_fixed = counter or prefs.get("counter"), bool(counter)
         self.explicit_db, self.screenshot, self.idle_ms = explicit_db, screenshot, idle_ms
         self.runner = Runner(parent=self)
+        self.splash: BusySplash | None = None
+        self.runner.busy.connect(self._busy)
         self.db = None
         self.login_dialog: LoginDialog | None = None
         self.first_dialog: FirstAdminDialog | None = None
@@ -97,8 +100,18 @@ class GuiSession(QObject):
 
     def _open(self) -> None:
         target, demo_mode = self.target, self.demo_mode
+        text = (self.tr("Preparing the demo office (the first time takes a while)…") if demo_mode
+                else self.tr("Checking and opening the database…"))
         self.runner.submit_call(lambda: open_database(target, demo_mode=demo_mode, create=True),
-                                self._opened, self._open_failed)
+                                self._opened, self._open_failed, busy_text=text)
+
+    def _busy(self, busy: bool, text: str) -> None:
+        """Before any window is up, a slow start (checks, migration, demo data) shows a splash."""
+        if busy and self.window is None and self.login_dialog is None and self.first_dialog is None:
+            self.splash = self.splash or BusySplash()
+            self.splash.show_text(text)
+        elif not busy and self.splash is not None:
+            self.splash.hide()
 
     def _open_failed(self, exc: BaseException) -> None:
         code = exc.exit_code if isinstance(exc, GasdeskError) else 1
@@ -168,6 +181,9 @@ class GuiSession(QObject):
             self.login_dialog.deleteLater()
             self.login_dialog = None
         if self.screenshot:
+            page = os.environ.get("GASDESK_SCREENSHOT_WORKPLACE", "")
+            if page in self.window.workplace_names():
+                self.window.show_workplace(page)
             QTimer.singleShot(400, self._grab_and_quit)
 
     def _signed_out(self, reason: str) -> None:
@@ -187,6 +203,9 @@ class GuiSession(QObject):
         widget.grab().save(path)
 
     def _grab_and_quit(self) -> None:
+        if self.runner.is_busy():  # the page is still loading its rows
+            QTimer.singleShot(100, self._grab_and_quit)
+            return
         if self.window is not None and self.screenshot:
             self.grab(self.window, self.screenshot)
         self.app.exit(0)
@@ -206,14 +225,14 @@ class GuiSession(QObject):
 
     def shutdown(self) -> None:
         """After the event loop: close what is open, let the worker finish, release the database."""
-        for widget in (self.window, self.login_dialog, self.first_dialog, self.message):
+        for widget in (self.window, self.login_dialog, self.first_dialog, self.message, self.splash):
             if widget is not None and shiboken6.isValid(widget):
                 if isinstance(widget, MainWindow):
                     widget.closed.disconnect()
                     widget.idle.shutdown()
                 widget.hide()
                 widget.deleteLater()
-        self.window = self.login_dialog = self.first_dialog = self.message = None
+        self.window = self.login_dialog = self.first_dialog = self.message = self.splash = None
         self.runner.wait_done(30_000)
         if self.db is not None:
             self.db.dispose()
