@@ -57,10 +57,11 @@ class SettingsPage(QWidget):
         group = QGroupBox(self.tr("Sign-in and locking"))
         form = QFormLayout(group)
         form.setVerticalSpacing(10)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for key in SETTING_KEYS:
             spin = QSpinBox()
             spin.setRange(1, 1440)
-            spin.setMinimumWidth(120)
+            spin.setMinimumWidth(140)
             spin.setObjectName(key)
             self.spins[key] = spin
             form.addRow(labels[key], spin)
