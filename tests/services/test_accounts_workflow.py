@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from accounts_support import FEES, Office, account_in, key, office, refused  # noqa: F401
+from accounts_support import FEES, Office, account_in, key, refused
 from sqlalchemy import func, select
 
 from gasdesk.models import Account, AccountStatus, AuditEntry, LedgerEntry
