@@ -93,6 +93,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     show.add_argument("number", help="account number (check digit verified)")
     show.add_argument("--json", action="store_true", help="machine-readable output")
     show.set_defaults(func=cmd_account_show)
+    from gasdesk import cli_search  # `account find`, the counter search (services.search)
+
+    if cli_search.register not in ACCOUNT_SUBCOMMANDS:
+        ACCOUNT_SUBCOMMANDS.append(cli_search.register)
     for extra in ACCOUNT_SUBCOMMANDS:
         extra(asub, common)
 
