@@ -2,6 +2,345 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>Sign contract…</source>
+        <translation>签约…</translation>
+    </message>
+    <message>
+        <source>Assign number…</source>
+        <translation>编号…</translation>
+    </message>
+    <message>
+        <source>Plan installation…</source>
+        <translation>安排安装…</translation>
+    </message>
+    <message>
+        <source>Installed…</source>
+        <translation>安装完成…</translation>
+    </message>
+    <message>
+        <source>Gas on…</source>
+        <translation>点火通气…</translation>
+    </message>
+    <message>
+        <source>Put in service…</source>
+        <translation>转为在用…</translation>
+    </message>
+    <message>
+        <source>Resume supply…</source>
+        <translation>恢复供气…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>更名…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>过户…</translation>
+    </message>
+    <message>
+        <source>Phones…</source>
+        <translation>改电话…</translation>
+    </message>
+    <message>
+        <source>Register meter…</source>
+        <translation>登记燃气表…</translation>
+    </message>
+    <message>
+        <source>Replace meter…</source>
+        <translation>换表…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>停气…</translation>
+    </message>
+    <message>
+        <source>Settle…</source>
+        <translation>结算…</translation>
+    </message>
+    <message>
+        <source>Close account…</source>
+        <translation>销户…</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>← Search (Esc)</source>
+        <translation>← 返回查询 (Esc)</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Household:</source>
+        <translation>家庭人口：</translation>
+    </message>
+    <message>
+        <source>Premises and meter</source>
+        <translation>地址与燃气表</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>片区：</translation>
+    </message>
+    <message>
+        <source>Meter:</source>
+        <translation>燃气表：</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>账户金额</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>余额：</translation>
+    </message>
+    <message>
+        <source>Arrears:</source>
+        <translation>欠费：</translation>
+    </message>
+    <message>
+        <source>Credit:</source>
+        <translation>多缴款：</translation>
+    </message>
+    <message>
+        <source>Prepayment:</source>
+        <translation>预付款：</translation>
+    </message>
+    <message>
+        <source>Deposits:</source>
+        <translation>押金：</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation>安装日期</translation>
+    </message>
+    <message>
+        <source>Initial</source>
+        <translation>初始读数</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>拆除日期</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>最终读数</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>最近读数</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>开户</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>过户</translation>
+    </message>
+    <message>
+        <source>Opening fee</source>
+        <translation>开户费</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>安装费</translation>
+    </message>
+    <message>
+        <source>Prepayment</source>
+        <translation>预付款</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Ended %1</source>
+        <translation>%1 终止</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>账目</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>燃气表</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Application %1</source>
+        <translation>申请单 %1</translation>
+    </message>
+    <message>
+        <source>%1 person(s)</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <source>%1 · initial %2 · last %3</source>
+        <translation>%1 · 初始 %2 · 最近 %3</translation>
+    </message>
+    <message>
+        <source>none registered</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>installation planned</source>
+        <translation>计划安装</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <source>gas on</source>
+        <translation>通气</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>销户</translation>
+    </message>
+    <message>
+        <source>reverses entry %1</source>
+        <translation>冲正记录 %1</translation>
+    </message>
+    <message>
+        <source>reversed by entry %1</source>
+        <translation>已被记录 %1 冲正</translation>
+    </message>
+    <message>
+        <source>Open attachment</source>
+        <translation>打开附件</translation>
+    </message>
+    <message>
+        <source>Reverse entry…</source>
+        <translation>冲正…</translation>
+    </message>
+    <message>
+        <source>Choose the entry to reverse in the ledger (Up/Down), then press Alt+Z again.</source>
+        <translation>请在账目中（↑/↓）选中要冲正的记录，再按 Alt+Z。</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add user</source>
@@ -107,6 +446,61 @@
     </message>
 </context>
 <context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>New account — application (F2)</source>
+        <translation>开户 — 申请 (F2)</translation>
+    </message>
+    <message>
+        <source>Account &amp;type:</source>
+        <translation>用户类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Household si&amp;ze:</source>
+        <translation>家庭人口(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>片区(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Compound:</source>
+        <translation>小区(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Building:</source>
+        <translation>楼栋(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>单元(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>房号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Street address:</source>
+        <translation>街道地址(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>e.g. 建设路 18 号 1 楼 (shops and factories)</source>
+        <translation>如 建设路 18 号 1 楼（商铺、工厂）</translation>
+    </message>
+    <message>
+        <source>Type the application top to bottom; Enter moves to the next field and, on the last one, saves. The address is one open account per flat or shop.</source>
+        <translation>从上到下填写申请；回车跳到下一项，在最后一项按回车即保存。每户住宅或商铺只能有一个未销户的用户。</translation>
+    </message>
+    <message>
+        <source>— Street address (shop, factory) —</source>
+        <translation>— 街道地址（商铺、工厂）—</translation>
+    </message>
+    <message>
+        <source>The address list is still loading; please try again.</source>
+        <translation>地址列表仍在加载，请稍后再试。</translation>
+    </message>
+</context>
+<context>
     <name>AreaDialog</name>
     <message>
         <source>Add area</source>
@@ -131,6 +525,48 @@
     <message>
         <source>Area %1</source>
         <translation>片区 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssignNumberDialog</name>
+    <message>
+        <source>Assign the account number</source>
+        <translation>分配户号</translation>
+    </message>
+    <message>
+        <source>Assign the next number of the account&apos;s area now?</source>
+        <translation>现在为该户分配所在片区的下一个户号？</translation>
+    </message>
+</context>
+<context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach a file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse… (Ctrl+O)</source>
+        <translation>浏览(&amp;B)… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose an existing file.</source>
+        <translation>请选择一个存在的文件。</translation>
     </message>
 </context>
 <context>
@@ -172,6 +608,41 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close the account</source>
+        <translation>销户</translation>
+    </message>
+    <message>
+        <source>&amp;Final reading (m³):</source>
+        <translation>最终读数(&amp;F)（m³）：</translation>
+    </message>
+    <message>
+        <source>Closed &amp;on:</source>
+        <translation>销户日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Settle first… (Alt+S)</source>
+        <translation>先办理结算… (Alt+S)</translation>
+    </message>
+    <message>
+        <source>The account must owe nothing and hold nothing (prepayment, deposits) to be closed.</source>
+        <translation>销户前该户不得欠费，也不得留有预付款、押金。</translation>
+    </message>
+    <message>
+        <source>Meter %1, last known reading %2.</source>
+        <translation>燃气表 %1，最近读数 %2。</translation>
+    </message>
+    <message>
+        <source>Settled. Press Enter to close the account.</source>
+        <translation>已结清。按回车键销户。</translation>
+    </message>
+    <message>
+        <source>The reading is not a valid number.</source>
+        <translation>读数不是有效的数字。</translation>
+    </message>
+</context>
+<context>
     <name>CompoundDialog</name>
     <message>
         <source>Add compound</source>
@@ -191,14 +662,287 @@
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <source>Contract and opening fees</source>
+        <translation>签约与开户收费</translation>
+    </message>
+    <message>
+        <source>&amp;Opening fee (¥):</source>
+        <translation>开户费(&amp;O)（元）：</translation>
+    </message>
+    <message>
+        <source>&amp;Installation fee (¥):</source>
+        <translation>安装费(&amp;I)（元）：</translation>
+    </message>
+    <message>
+        <source>&amp;Prepayment (¥):</source>
+        <translation>预付款(&amp;P)（元）：</translation>
+    </message>
+    <message>
+        <source>&amp;Deposit (¥):</source>
+        <translation>押金(&amp;D)（元）：</translation>
+    </message>
+    <message>
+        <source>Total due:</source>
+        <translation>应收合计：</translation>
+    </message>
+    <message>
+        <source>Payment &amp;method:</source>
+        <translation>付款方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Amount &amp;received (¥):</source>
+        <translation>实收金额(&amp;R)（元）：</translation>
+    </message>
+    <message>
+        <source>= total due</source>
+        <translation>= 应收合计</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>找零：</translation>
+    </message>
+    <message>
+        <source>Empty fields count as 0. Leave the amount received empty when the customer pays exactly the total. The account number is assigned when the contract is signed.</source>
+        <translation>空白按 0 计。客户正好付清时，实收金额可留空。签约时即分配户号。</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>还差 %1</translation>
+    </message>
+    <message>
+        <source>An amount is not a valid number.</source>
+        <translation>有金额不是有效的数字。</translation>
+    </message>
+    <message>
+        <source>The amount received (%1) is less than the total due (%2).</source>
+        <translation>实收金额（%1）少于应收合计（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <source>prepayment %1</source>
+        <translation>预付款 %1</translation>
+    </message>
+    <message>
+        <source>deposits %1</source>
+        <translation>押金 %1</translation>
+    </message>
+    <message>
+        <source>credit %1</source>
+        <translation>多缴款 %1</translation>
+    </message>
+    <message>
+        <source>arrears %1</source>
+        <translation>欠费 %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>The account holds: %1.</source>
+        <translation>该户现有：%1。</translation>
+    </message>
+    <message>
+        <source>Residential</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>商业</translation>
+    </message>
+    <message>
+        <source>Industrial</source>
+        <translation>工业</translation>
+    </message>
+    <message>
+        <source>Public institution</source>
+        <translation>公共机构</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>支票</translation>
+    </message>
+    <message>
+        <source>Contract scan</source>
+        <translation>合同扫描件</translation>
+    </message>
+    <message>
+        <source>ID card photo</source>
+        <translation>身份证照片</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Contract signed</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>Opening fees posted</source>
+        <translation>开户收费入账</translation>
+    </message>
+    <message>
+        <source>Number assigned</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Installation planned</source>
+        <translation>安排安装</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>安装完成</translation>
+    </message>
+    <message>
+        <source>Gas on</source>
+        <translation>点火通气</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>转为在用</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>停气</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>恢复供气</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>销户</translation>
+    </message>
+    <message>
+        <source>Renamed</source>
+        <translation>更名</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>过户</translation>
+    </message>
+    <message>
+        <source>Refund to old holder</source>
+        <translation>退还原户主</translation>
+    </message>
+    <message>
+        <source>Phones changed</source>
+        <translation>修改电话</translation>
+    </message>
+    <message>
+        <source>Meter registered</source>
+        <translation>登记燃气表</translation>
+    </message>
+    <message>
+        <source>Meter replaced</source>
+        <translation>换表</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Posting</source>
+        <translation>记账</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Gas-on day outcome</source>
+        <translation>通气日结果</translation>
+    </message>
+    <message>
+        <source>Holder &amp;name:</source>
+        <translation>户主姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID card number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>18 characters; X allowed at the end</source>
+        <translation>18 位，末位可为 X</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>mobile 13812345678 or landline 010-12345678</source>
+        <translation>手机 13812345678 或固话 010-12345678</translation>
+    </message>
+    <message>
+        <source>Second phone:</source>
+        <translation>备用电话：</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可不填</translation>
+    </message>
+</context>
+<context>
+    <name>CounterDialog</name>
+    <message>
+        <source>OK (Enter)</source>
+        <translation>确定 (回车)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>(no number yet)</source>
+        <translation>（尚无户号）</translation>
+    </message>
+</context>
+<context>
     <name>CounterPage</name>
     <message>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <source>Here the counter clerk will open accounts, sign contracts, collect fees and deposits, rename and transfer accounts, print receipts and close the shift.</source>
-        <translation>业务员将在这里办理开户、签订合同、收取费用和押金、更名过户、打印收据以及日结。</translation>
+        <source>New account</source>
+        <translation>开户</translation>
+    </message>
+    <message>
+        <source>Gas-on days</source>
+        <translation>小区通气</translation>
     </message>
 </context>
 <context>
@@ -259,6 +1003,144 @@
     </message>
 </context>
 <context>
+    <name>GasOnDaysDialog</name>
+    <message>
+        <source>Compound gas-on days (F7)</source>
+        <translation>小区点火通气 (F7)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done / all</source>
+        <translation>已通气 / 总户数</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>燃气表</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Plan a day…</source>
+        <translation>安排通气日…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已通气</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>不在家</translation>
+    </message>
+    <message>
+        <source>Refused…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <source>Finish the day…</source>
+        <translation>结束本次通气…</translation>
+    </message>
+    <message>
+        <source>Sign-off sheet…</source>
+        <translation>签收单…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Gas-on days</source>
+        <translation>小区通气</translation>
+    </message>
+    <message>
+        <source>In the households list: D done, A nobody at home, R refused. Tab switches lists.</source>
+        <translation>在住户列表中：D 已通气，A 不在家，R 拒绝。Tab 键切换列表。</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 · team %4 · done %5, absent %6, refused %7, waiting %8</source>
+        <translation>%1 %2 · %3 · 班组 %4 · 已通气 %5，不在家 %6，拒绝 %7，待通气 %8</translation>
+    </message>
+    <message>
+        <source>Finish this gas-on day? Households not done stay installed for a later day.</source>
+        <translation>结束本次通气？未通气的住户保持“已安装”，可另行安排。</translation>
+    </message>
+    <message>
+        <source>Preparing the sheet…</source>
+        <translation>正在生成签收单…</translation>
+    </message>
+    <message>
+        <source>Gas-on sign-off sheet</source>
+        <translation>通气签收单</translation>
+    </message>
+</context>
+<context>
+    <name>GasOnDialog</name>
+    <message>
+        <source>Gas on</source>
+        <translation>点火通气</translation>
+    </message>
+    <message>
+        <source>Gas-on &amp;date:</source>
+        <translation>通气日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Meter &amp;serial:</source>
+        <translation>表号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Initial reading (m³):</source>
+        <translation>初始读数(&amp;I)（m³）：</translation>
+    </message>
+    <message>
+        <source>Register di&amp;gits:</source>
+        <translation>整数位数(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Meter %1 is registered (initial reading %2).</source>
+        <translation>已登记燃气表 %1（初始读数 %2）。</translation>
+    </message>
+    <message>
+        <source>The reading is not a valid number.</source>
+        <translation>读数不是有效的数字。</translation>
+    </message>
+</context>
+<context>
     <name>GuiSession</name>
     <message>
         <source>The database file does not exist:
@@ -281,6 +1163,17 @@ Create a new, empty database there?</source>
     <message>
         <source>gasdesk cannot open the database</source>
         <translation>gasdesk 无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>InstalledDialog</name>
+    <message>
+        <source>Installation done</source>
+        <translation>安装完成</translation>
+    </message>
+    <message>
+        <source>Installed &amp;on:</source>
+        <translation>安装日期(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -486,6 +1379,56 @@ Works offline; all data stays in the database shown in the status bar.</source>
     </message>
 </context>
 <context>
+    <name>NumberAssignedDialog</name>
+    <message>
+        <source>Account number assigned</source>
+        <translation>已分配户号</translation>
+    </message>
+    <message>
+        <source>The contract is signed and the fees are posted. The account number is:</source>
+        <translation>合同已签订，费用已入账。户号为：</translation>
+    </message>
+    <message>
+        <source>Continue (Enter)</source>
+        <translation>继续 (回车)</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Gas on: done</source>
+        <translation>通气：已通气</translation>
+    </message>
+    <message>
+        <source>Gas on: nobody at home</source>
+        <translation>通气：不在家</translation>
+    </message>
+    <message>
+        <source>Gas on: refused</source>
+        <translation>通气：拒绝</translation>
+    </message>
+    <message>
+        <source>Meter &amp;serial:</source>
+        <translation>表号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Initial reading (m³):</source>
+        <translation>初始读数(&amp;I)（m³）：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The reading is not a valid number.</source>
+        <translation>读数不是有效的数字。</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Print… (Ctrl+P)</source>
@@ -513,10 +1456,75 @@ Works offline; all data stays in the database shown in the status bar.</source>
     </message>
 </context>
 <context>
+    <name>PhonesDialog</name>
+    <message>
+        <source>Change the phone numbers</source>
+        <translation>修改电话</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Second phone:</source>
+        <translation>备用电话(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This workplace will be provided in a later version.</source>
         <translation>本功能将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDayDialog</name>
+    <message>
+        <source>Plan a gas-on day</source>
+        <translation>安排小区通气日</translation>
+    </message>
+    <message>
+        <source>&amp;Compound:</source>
+        <translation>小区(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Installer &amp;team:</source>
+        <translation>安装班组(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Every installed household of the compound goes on the day&apos;s list.</source>
+        <translation>该小区所有已安装待通气的住户都列入当天名单。</translation>
+    </message>
+    <message>
+        <source>Choose a compound.</source>
+        <translation>请选择小区。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanInstallDialog</name>
+    <message>
+        <source>Plan the installation</source>
+        <translation>安排安装</translation>
+    </message>
+    <message>
+        <source>Installation &amp;date:</source>
+        <translation>安装日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Installer &amp;team:</source>
+        <translation>安装班组(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. 安装一队</source>
+        <translation>如 安装一队</translation>
     </message>
 </context>
 <context>
@@ -528,6 +1536,111 @@ Works offline; all data stays in the database shown in the status bar.</source>
     <message>
         <source>Here the meter reader will print route sheets, enter or import the day&apos;s readings with the three checks, and print dunning and price-change notices.</source>
         <translation>抄表员将在这里打印抄表册、按“三准”录入或导入当天的抄表数，并打印催缴通知和调价通知。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterMeterDialog</name>
+    <message>
+        <source>Register the meter</source>
+        <translation>登记燃气表</translation>
+    </message>
+    <message>
+        <source>Meter &amp;serial:</source>
+        <translation>表号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Initial reading (m³):</source>
+        <translation>初始读数(&amp;I)（m³）：</translation>
+    </message>
+    <message>
+        <source>Register di&amp;gits:</source>
+        <translation>整数位数(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>型号(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>optional, e.g. G2.5 膜式表</source>
+        <translation>可不填，如 G2.5 膜式表</translation>
+    </message>
+    <message>
+        <source>Fitted &amp;on:</source>
+        <translation>安装日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The reading is not a valid number.</source>
+        <translation>读数不是有效的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <source>Rename the holder</source>
+        <translation>更名</translation>
+    </message>
+    <message>
+        <source>New holder &amp;name:</source>
+        <translation>新户主姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>New &amp;ID card number:</source>
+        <translation>新身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>only if it changes too (family change)</source>
+        <translation>证件也变更时才填（家庭内变更）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>e.g. 户主变更为配偶</source>
+        <translation>如 户主变更为配偶</translation>
+    </message>
+    <message>
+        <source>Same premises, same account and number; only the holder&apos;s name changes. For a new owner use Transfer (Alt+T).</source>
+        <translation>地址、户号不变，只改户主姓名。房屋换了新业主请办理过户（Alt+T）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceMeterDialog</name>
+    <message>
+        <source>Replace the meter</source>
+        <translation>换表</translation>
+    </message>
+    <message>
+        <source>Old meter&apos;s &amp;final reading (m³):</source>
+        <translation>旧表最终读数(&amp;F)（m³）：</translation>
+    </message>
+    <message>
+        <source>New meter &amp;serial:</source>
+        <translation>新表表号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>New meter&apos;s &amp;initial reading (m³):</source>
+        <translation>新表初始读数(&amp;I)（m³）：</translation>
+    </message>
+    <message>
+        <source>Register di&amp;gits:</source>
+        <translation>整数位数(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Replaced &amp;on:</source>
+        <translation>换表日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Old meter %1: initial reading %2, last known reading %3.</source>
+        <translation>旧表 %1：初始读数 %2，最近读数 %3。</translation>
+    </message>
+    <message>
+        <source>A reading is not a valid number.</source>
+        <translation>有读数不是有效的数字。</translation>
+    </message>
+    <message>
+        <source>Enter the old meter&apos;s final reading.</source>
+        <translation>请填写旧表的最终读数。</translation>
     </message>
 </context>
 <context>
@@ -561,6 +1674,32 @@ Works offline; all data stays in the database shown in the status bar.</source>
     </message>
 </context>
 <context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>Resume the supply</source>
+        <translation>恢复供气</translation>
+    </message>
+    <message>
+        <source>Resume the gas supply of this account now? (Enter)</source>
+        <translation>现在恢复该户供气？（回车确认）</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse a ledger entry</source>
+        <translation>冲正账目</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Reverse entry %1: %2 %3 (%4)? The entry stays; a reversal pointing at it is added.</source>
+        <translation>冲正记录 %1：%2 %3（%4）？原记录保留，另记一笔指向它的冲正记录。</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Counter clerk</source>
@@ -581,6 +1720,53 @@ Works offline; all data stays in the database shown in the status bar.</source>
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Account number, name, pinyin initials (zs), phone or last 4 digits, meter serial, address… (F3)</source>
+        <translation>户号、姓名、拼音首字母（zs）、电话或尾号 4 位、表号、地址…… (F3)</translation>
+    </message>
+    <message>
+        <source>Account number (type or scan) (F3)</source>
+        <translation>户号（输入或扫码）(F3)</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>(application)</source>
+        <translation>（申请中）</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Type to search; ↑/↓ choose, Enter opens the account, Esc clears. New account: F2.</source>
+        <translation>输入即查询；↑/↓ 选择，回车打开用户，Esc 清空。开户：F2。</translation>
+    </message>
+    <message>
+        <source>No account found for “%1”.</source>
+        <translation>没有找到与“%1”相符的用户。</translation>
+    </message>
+    <message>
+        <source>%1 account(s) found — Enter opens the highlighted one.</source>
+        <translation>找到 %1 户 — 回车打开选中的用户。</translation>
     </message>
 </context>
 <context>
@@ -648,6 +1834,110 @@ Works offline; all data stays in the database shown in the status bar.</source>
     <message>
         <source>Backup written and checked: %1</source>
         <translation>备份已写入并通过检查：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SettleDialog</name>
+    <message>
+        <source>Settle the account</source>
+        <translation>销户结算</translation>
+    </message>
+    <message>
+        <source>Settlement &amp;charge (¥):</source>
+        <translation>结算气费(&amp;C)（元）：</translation>
+    </message>
+    <message>
+        <source>Gas used since the last bill, if any</source>
+        <translation>上次出账以来的用气（如有）</translation>
+    </message>
+    <message>
+        <source>Payment &amp;method:</source>
+        <translation>付款方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Net:</source>
+        <translation>净额：</translation>
+    </message>
+    <message>
+        <source>pay %1 to the customer</source>
+        <translation>退还客户 %1</translation>
+    </message>
+    <message>
+        <source>collect %1 from the customer</source>
+        <translation>向客户收取 %1</translation>
+    </message>
+    <message>
+        <source>nothing to pay or collect</source>
+        <translation>无需收付</translation>
+    </message>
+    <message>
+        <source>The amount is not a valid number.</source>
+        <translation>金额不是有效的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>StartServiceDialog</name>
+    <message>
+        <source>Put the account in service</source>
+        <translation>转为在用</translation>
+    </message>
+    <message>
+        <source>Gas is on and the meter is recorded. Put the account in service now? (Enter)</source>
+        <translation>已通气且燃气表已登记。现在转为在用？（回车确认）</translation>
+    </message>
+</context>
+<context>
+    <name>SuspendDialog</name>
+    <message>
+        <source>Suspend the supply</source>
+        <translation>停气</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>e.g. 用户申请暂停用气 / 安全隐患</source>
+        <translation>如 用户申请暂停用气 / 安全隐患</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer to a new holder</source>
+        <translation>过户给新户主</translation>
+    </message>
+    <message>
+        <source>Household si&amp;ze:</source>
+        <translation>家庭人口(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Old holder&apos;s &amp;funds:</source>
+        <translation>原户主款项(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Refund to the old holder now</source>
+        <translation>现在退还原户主</translation>
+    </message>
+    <message>
+        <source>Carry over to the new holder (old holder consents)</source>
+        <translation>转给新户主（原户主同意）</translation>
+    </message>
+    <message>
+        <source>Refund &amp;method:</source>
+        <translation>退款方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Old holder&apos;s &amp;consent:</source>
+        <translation>原户主同意(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>e.g. 原户主张三签字同意预付款和押金转给新户主</source>
+        <translation>如 原户主张三签字同意预付款和押金转给新户主</translation>
+    </message>
+    <message>
+        <source>Arrears must be paid before a transfer. The account number stays; the old contract ends and a new one starts.</source>
+        <translation>过户前须结清欠费。户号不变；原合同终止，另签新合同。</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,7 @@ class AccountPage(QWidget):
         self.detail: AccountDetail | None = None
         self.dialog: QWidget | None = None  # the dialog an action opened last (tests and chaining)
         self._seq = 0
+        self._thens: list[Callable[[AccountDetail], None]] = []
         self._action_shortcuts: list[QShortcut] = []
         self.action_buttons: dict[str, QPushButton] = {}
         zh = ctx.lang == "zh"
@@ -256,8 +257,10 @@ class AccountPage(QWidget):
     def load(self, account: int | str, then: Callable[[AccountDetail], None] | None = None) -> None:
         self._seq += 1
         seq, actor = self._seq, self.ctx.actor
+        if then is not None:
+            self._thens.append(then)  # kept until the newest load arrives (a later reload supersedes, not drops)
         self.ctx.runner.submit(lambda s: accounts.account_detail(s, actor, account),
-                               lambda d: self._loaded(seq, d, then), lambda e: self._load_failed(seq, e),
+                               lambda d: self._loaded(seq, d), lambda e: self._load_failed(seq, e),
                                write=False, owner=self)
 
     def reload(self, then: Callable[[AccountDetail], None] | None = None) -> None:
@@ -270,16 +273,18 @@ class AccountPage(QWidget):
 
     def _load_failed(self, seq: int, exc: BaseException) -> None:
         if seq == self._seq:
+            self._thens = []
             self.say(error_text(exc), error=True)
 
-    def _loaded(self, seq: int, detail: AccountDetail, then: Callable[[AccountDetail], None] | None) -> None:
+    def _loaded(self, seq: int, detail: AccountDetail) -> None:
         if seq != self._seq:
             return  # a newer load is on its way
         self.detail = detail
         self.note.hide()
         self._fill(detail)
         self.loaded.emit(detail)
-        if then is not None:
+        thens, self._thens = self._thens, []
+        for then in thens:
             then(detail)
 
     def say(self, text: str, *, error: bool = False) -> None:
@@ -303,7 +308,7 @@ class AccountPage(QWidget):
         self.holder_card.set("name", s.holder_name)
         self.holder_card.set("id_number", s.id_number)
         self.holder_card.set("phone", "  ".join(p for p in (s.phone, s.phone2) if p))
-        self.holder_card.set("household", self.tr("%n person(s)", "", s.household_size))
+        self.holder_card.set("household", self.tr("%1 person(s)").replace("%1", str(s.household_size)))
         self.premises_card.set("address", s.address)
         self.premises_card.set("area", f"{s.area_code} {s.area_name}")
         meter = next((m for m in d.meters if m.active), None)
@@ -416,19 +421,23 @@ class AccountPage(QWidget):
         def then(detail: AccountDetail) -> None:
             if isinstance(result, SigningResult):
                 shown = opening.NumberAssignedDialog(result.number, self)
-                shown.finished.connect(lambda _r: self._continue(detail, chain))
+                # Enter carries on with the opening; Esc stops here (the buttons carry on later)
+                shown.accepted.connect(lambda: self._continue(name, detail, chain))
+                shown.rejected.connect(lambda: self._continue(name, detail, False))
                 self.dialog = shown
                 shown.open()
             else:
-                self._continue(detail, chain)
+                self._continue(name, detail, chain)
 
         self.reload(then)
 
-    def _continue(self, detail: AccountDetail, chain: bool) -> None:
-        step = next((e for e in OPENING_CHAIN if e in detail.next_events), None) if chain else None
+    def _continue(self, done: str, detail: AccountDetail, chain: bool) -> None:
+        later = OPENING_CHAIN[OPENING_CHAIN.index(done) + 1:] if done in OPENING_CHAIN else ()
+        step = next((e for e in later if e in detail.next_events), None) if chain else None
         if step is not None:
             self.run_action(step, chain=True)
         else:
+            self.window().activateWindow()
             self.tabs.currentWidget().setFocus()
 
     def selected_entry(self) -> Any:

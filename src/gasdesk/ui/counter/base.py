@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 Call = tuple[Callable[[Any], Any], set[str]]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CounterDialog", text)
-
-
 class CounterDialog(FormDialog):
     """``save()`` returns (fn(session), changes) or None after ``complain()``; ``saved(result)`` on success."""
 
@@ -42,8 +38,9 @@ class CounterDialog(FormDialog):
         self.setObjectName(type(self).__name__)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_t("OK (Enter)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Cancel (Esc)"))
+        ok.setText(QCoreApplication.translate("CounterDialog", "OK (Enter)"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(QCoreApplication.translate("CounterDialog", "Cancel (Esc)"))
         self.setMinimumWidth(520)
 
     @property
@@ -56,8 +53,8 @@ class CounterDialog(FormDialog):
         if self.detail is None:
             return ""
         s = self.detail.summary
-        who = f"{s.number or _t('(no number yet)')} · {s.holder_name} · {s.address}"
-        return who
+        number = s.number or QCoreApplication.translate("CounterDialog", "(no number yet)")
+        return f"{number} · {s.holder_name} · {s.address}"
 
     def finish(self, intro: str = "") -> None:
         head = self.heading()
@@ -75,11 +72,3 @@ class CounterDialog(FormDialog):
 
     def refused(self, exc: BaseException) -> None:
         """Hook: a dialog may offer the next step (e.g. settling before closing)."""
-
-    def read_or_complain(self, read: Callable[[], Any], field: QWidget) -> Any:
-        """Read a typed value; a value the field cannot hold is reported on the form."""
-        try:
-            return read()
-        except (TypeError, ValueError):
-            self.complain(_t("This amount or reading is not a valid number."), field)
-            raise

@@ -240,7 +240,7 @@ class CloseDialog(CounterDialog):
         meter = next((m for m in detail.meters if m.active), None)
         self.final = self.add_row(self.tr("&Final reading (m³):"), fmt.reading_field())
         self.date = self.add_row(self.tr("Closed &on:"), fmt.date_field())
-        self.settle_button = QPushButton(self.tr("&Settle first… (Alt+S)"))
+        self.settle_button = QPushButton(self.tr("Settle first… (Alt+S)"))
         self.settle_button.setObjectName("settleFirst")
         self.settle_button.clicked.connect(self.settle)
         self.settle_button.hide()
@@ -258,7 +258,7 @@ class CloseDialog(CounterDialog):
         if meter is None:
             self.form.labelForField(self.final).setVisible(False)
         QShortcut(QKeySequence("Alt+S"), self, self._settle_if_offered)
-        self.settle_dialog: SettleDialog | None = None
+        self.dialog: SettleDialog | None = None
 
     def refused(self, exc: BaseException) -> None:
         b = self.detail.balances  # type: ignore[union-attr]
@@ -273,7 +273,7 @@ class CloseDialog(CounterDialog):
     def settle(self) -> None:
         dialog = SettleDialog(self.ctx, self.detail, self)  # type: ignore[arg-type]
         dialog.saved.connect(self._settled)
-        self.settle_dialog = dialog
+        self.dialog = dialog
         dialog.open()
 
     def _settled(self, result: object) -> None:
@@ -283,6 +283,7 @@ class CloseDialog(CounterDialog):
         self.error.setText(note)
         self.error.setStyleSheet("color: #1b7a3a; font-weight: 600;")
         self.error.show()
+        self.activateWindow()
         (self.final if self.final.isVisible() else self.date).setFocus()
 
     def complain(self, text: str, field: QWidget | None = None) -> None:

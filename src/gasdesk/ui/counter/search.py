@@ -186,8 +186,8 @@ class SearchPanel(QWidget):
         elif not self.model.rows:
             self.count.setText(self.tr("No account found for “%1”.").replace("%1", self._last_query))
         else:
-            self.count.setText(self.tr("%n account(s) found — Enter opens the highlighted one.", "",
-                                       len(self.model.rows)))
+            self.count.setText(self.tr("%1 account(s) found — Enter opens the highlighted one.")
+                               .replace("%1", str(len(self.model.rows))))
 
     def _on_changed(self, what: frozenset[str]) -> None:
         if "account" in what and self._last_query:
