@@ -5,6 +5,7 @@ settled and closed."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -17,6 +18,7 @@ from gasdesk.db import Database
 from gasdesk.services import accounts, address
 from gasdesk.services.identity import id_check_char
 from gasdesk.ui.counter import changes, opening
+from gasdesk.ui.counter.gas_on_days import GasOnDaysDialog, OutcomeDialog, PlanDayDialog
 from gasdesk.ui.counter.page import CounterPage
 
 D = Decimal
@@ -280,12 +282,13 @@ def test_an_invalid_id_number_is_refused_in_the_services_words_and_nothing_is_st
     wait_dialog(qtbot, page.account, opening.ContractDialog)
 
 
-def signed_account(db: Database, clerk, name: str, room: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+def signed_account(db: Database, clerk, name: str, room: str,  # type: ignore[no-untyped-def]
+                   id_body: str = "32010219800101123") -> tuple[int, str]:
     """Setup through the services (not under test): an account signed and numbered."""
     with db.write() as s:
         compound = address.tree(s, clerk)[0].compounds[0]
         a = accounts.apply(s, clerk, account_type="residential",
-                           holder=accounts.HolderInput(name, valid_id("32010219800101123"), "13800001111"),
+                           holder=accounts.HolderInput(name, valid_id(id_body), "13800001111"),
                            premises=accounts.PremisesInput(compound_id=compound.id, building="40", unit="1", room=room))
         fees = accounts.ContractFees(D("200.00"), D("1500.00"), D("300.00"))
         signed = accounts.sign_contract(s, clerk, a.id, fees=fees, paid=D("2000.00"), method="cash",
@@ -313,3 +316,42 @@ def test_a_scanned_number_opens_the_account_and_a_bad_check_digit_is_hinted(  # 
     assert page.search.count.text() == f"没有找到与“{mistyped}”相符的用户。"
     press(qtbot, Qt.Key.Key_Escape)
     assert page.search.box.text() == ""
+
+
+def test_a_compound_gas_on_day_is_planned_and_marked_with_the_keyboard(  # type: ignore[no-untyped-def]
+        qtbot, open_window, demo_db: Database, sign_in) -> None:
+    clerk = sign_in("clerk")
+    installed = []
+    for room, body in (("301", "32010219800101123"), ("302", "32010219800101131")):
+        account_id, _number = signed_account(demo_db, clerk, f"住户{room}", room, body)
+        with demo_db.write() as s:
+            accounts.plan_installation(s, clerk, account_id, planned_on=date.today(), installer_team="安装一队")
+            accounts.mark_installed(s, clerk, account_id)
+        installed.append(account_id)
+    page = counter_page(qtbot, open_window)
+    press(qtbot, Qt.Key.Key_F7)
+    days = wait_dialog(qtbot, page, GasOnDaysDialog)
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    plan = wait_dialog(qtbot, days, PlanDayDialog)
+    qtbot.waitUntil(lambda: plan.compound.count() > 0, timeout=5_000)
+    type_enter(qtbot)  # the first compound
+    type_enter(qtbot)  # today
+    type_enter(qtbot, "安装一队")
+    type_enter(qtbot)  # no note: saves
+    qtbot.waitUntil(lambda: len(days.households.rows) == 2 and days.isActiveWindow(), timeout=5_000)
+    days.households_view.setFocus()
+    days.households_view.setCurrentIndex(days.households.index(0, 0))
+    press(qtbot, Qt.Key.Key_D)  # done: no meter registered yet, so its serial and reading are asked
+    wait_dialog(qtbot, days, OutcomeDialog)
+    type_enter(qtbot, "GT-7001")
+    type_enter(qtbot, "0")
+    type_enter(qtbot)
+    qtbot.waitUntil(lambda: days.households.rows[0].outcome == "done" and days.isActiveWindow(), timeout=5_000)
+    days.households_view.setFocus()
+    days.households_view.setCurrentIndex(days.households.index(1, 0))
+    press(qtbot, Qt.Key.Key_A)  # nobody at home: one key, no form
+    qtbot.waitUntil(lambda: days.households.rows[1].outcome == "absent", timeout=5_000)
+    assert [(r.outcome_zh, r.meter_serial) for r in days.households.rows] == [("已通气", "GT-7001"), ("不在家", "")]
+    assert days.events.rows[0].done == 1 and days.events.rows[0].absent == 1
+    with demo_db.read() as s:
+        assert [accounts.account_summary(s, clerk, i).status for i in installed] == ["gas_on", "installed"]

@@ -413,6 +413,7 @@ class AccountPage(QWidget):
             return None
         dialog = ACTIONS[name].dialog(self.ctx, self.detail, self)
         dialog.saved.connect(lambda result: self._action_done(name, result, chain))
+        dialog.rejected.connect(self.refocus)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -437,8 +438,12 @@ class AccountPage(QWidget):
         if step is not None:
             self.run_action(step, chain=True)
         else:
-            self.window().activateWindow()
-            self.tabs.currentWidget().setFocus()
+            self.refocus()
+
+    def refocus(self) -> None:
+        """After a dialog: the keys work on the account again."""
+        self.window().activateWindow()
+        self.tabs.currentWidget().setFocus()
 
     def selected_entry(self) -> Any:
         index = self.ledger_view.currentIndex()

@@ -238,6 +238,7 @@ class GasOnDaysDialog(QDialog):
 
     def _open(self, dialog: CounterDialog, then: Any) -> None:
         dialog.saved.connect(then)
+        dialog.finished.connect(lambda _r: self.activateWindow())  # back to the lists, keys ready
         self.dialog = dialog
         dialog.open()
 
