@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, select
+from sqlalchemy.orm import Session
 
 from gasdesk.models import Account, Compound, Meter, Premises
 from gasdesk.services import account_numbers
@@ -69,10 +70,17 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class _Candidate:
-    account_id: int
-    number: str | None
+    row: Any  # the _SHOWN columns of one account, then the lookup's key
     rank: int
     matched_on: str
+
+    @property
+    def account_id(self) -> int:
+        return self.row[0]  # type: ignore[no-any-return]
+
+    @property
+    def number(self) -> str | None:
+        return self.row[1]  # type: ignore[no-any-return]
 
 
 def normalize_query(query: str) -> str:
@@ -101,112 +109,164 @@ def search(session: Session, actor: Actor, query: str, limit: int = 20) -> list[
     q = normalize_query(query)
     if not q:
         return []
+    conn = session.connection()
     found: dict[int, _Candidate] = {}
-    for cand in _candidates(session, q, limit):
+    for cand in _candidates(conn, q, limit):
         best = found.get(cand.account_id)
         if best is None or cand.rank < best.rank:
             found[cand.account_id] = cand
     ordered = sorted(found.values(), key=lambda c: (c.rank, c.number is None, c.number or "", c.account_id))
-    return _hits(session, actor, ordered[:limit])
+    return _hits(actor, ordered[:limit])
 
 
 # ---- which lookups a query runs ------------------------------------------------------------
 
 
-def _candidates(session: Session, q: str, limit: int) -> list[_Candidate]:
+def _candidates(conn: Connection, q: str, limit: int) -> list[_Candidate]:
     digits = q.replace("-", "")
     if digits.isdigit():
-        return _numeric(session, q, digits, limit)
+        return _numeric(conn, q, digits, limit)
     if _ASCII_ALNUM.fullmatch(q):
-        return _letters(session, q, limit)
+        return _letters(conn, q, limit)
     head = _HAN_HEAD.match(q)
     if head:
-        return _han(session, head.group(), q[head.end():], limit)
+        return _han(conn, head.group(), q[head.end():], limit)
     return []
 
 
-def _numeric(session: Session, q: str, digits: str, limit: int) -> list[_Candidate]:
+def _numeric(conn: Connection, q: str, digits: str, limit: int) -> list[_Candidate]:
     out: list[_Candidate] = []
     if len(digits) == account_numbers.LENGTH:
         if search_hint(digits) is not None:
             return []  # a full number with a wrong check digit finds nothing; search_hint says why
-        out += _run(session, _eq(Account.number, digits), "number", limit)
+        out += _run(conn, _EQ["number"], {"v": digits}, "number", limit)
     elif len(digits) < account_numbers.LENGTH:
-        out += _run(session, _prefix(Account.number, digits), "number", limit, rank="prefix")
+        out += _run(conn, _PREFIX["number"], _range(digits), "number", limit, rank="prefix")
     phone = _phone_or_none(q)
     if phone:
-        for col in (Account.phone, Account.phone2):
-            out += _run(session, _eq(col, phone, by_number=True), "phone", limit)
+        for col in ("phone", "phone2"):
+            out += _run(conn, _EQ[col], {"v": phone}, "phone", limit)
     elif len(digits) >= 3:
         # a landline is stored as 010-12345678: keep the dash if one was typed
-        out += _run(session, _prefix(Account.phone, q), "phone", limit, rank="prefix")
+        out += _run(conn, _PREFIX["phone"], _range(q), "phone", limit, rank="prefix")
     if len(digits) == 4:
-        out += _run(session, _eq(Account.phone_tail4, digits, by_number=True), "phone_tail", limit)
-    out += _meters(session, digits, limit)
+        out += _run(conn, _EQ["phone_tail4"], {"v": digits}, "phone_tail", limit)
+    out += _run(conn, _METERS, _range(digits), "meter", limit, rank="prefix", exact=digits)
     return out
 
 
-def _letters(session: Session, q: str, limit: int) -> list[_Candidate]:
+def _letters(conn: Connection, q: str, limit: int) -> list[_Candidate]:
     key = q.lower()
     out: list[_Candidate] = []
-    for col, kind in ((Account.name_initials, "initials"), (Account.name_pinyin, "pinyin")):
-        out += _run(session, _prefix(col, key), kind, limit, rank="prefix", exact=key)
-    out += _meters(session, q.upper(), limit)
+    for col, kind in (("name_initials", "initials"), ("name_pinyin", "pinyin")):
+        out += _run(conn, _PREFIX[col], _range(key), kind, limit, rank="prefix", exact=key)
+    serial = q.upper()
+    out += _run(conn, _METERS, _range(serial), "meter", limit, rank="prefix", exact=serial)
     return out
 
 
-def _han(session: Session, head: str, rest: str, limit: int) -> list[_Candidate]:
+def _han(conn: Connection, head: str, rest: str, limit: int) -> list[_Candidate]:
     out: list[_Candidate] = []
     if not rest:
-        out += _run(session, _eq(Account.holder_name, head, by_number=True), "name", limit)
-        out += _run(session, _prefix(Account.holder_name, head), "name", limit, rank="prefix")
+        out += _run(conn, _EQ["holder_name"], {"v": head}, "name", limit)
+        out += _run(conn, _PREFIX["holder_name"], _range(head), "name", limit, rank="prefix")
     parts = _address_parts(rest)
     if parts is not None:
-        out += _compound_accounts(session, head, parts, limit)
-    out += _street_accounts(session, head, head + rest, limit)
+        out += _compound_accounts(conn, head, parts, limit)
+    typed = head + rest
+    out += _run(conn, _STREET, {**_range(head), "typed": typed, "n_typed": len(typed)}, "address", limit)
     return out
 
 
-# ---- the lookups -----------------------------------------------------------------------------
+# ---- the lookups: built once, bound per query ----------------------------------------------
+# Core statements on the tables (not ORM entities) and executed on the session's connection:
+# building and compiling a statement per keystroke would cost more than the lookup itself.
+
+_A = Account.__table__.c
+_P = Premises.__table__.c
+_C = Compound.__table__.c
+_M = Meter.__table__.c
+_N = bindparam("n")  # the LIMIT of each lookup
+# What the box shows of a hit, fetched by every lookup (its few rows, by primary key).
+_SHOWN = (_A.id, _A.number, _A.holder_name, _A.phone, _A.status, _P.compound_id, _P.building, _P.unit, _P.room,
+          _P.street, _C.name.label("compound_name"))
+_FROM_ACCOUNTS = (
+    Account.__table__.join(Premises.__table__, _P.id == _A.premises_id)
+    .outerjoin(Compound.__table__, _C.id == _P.compound_id)
+)
+_FROM_PREMISES = (
+    Premises.__table__.join(Account.__table__, _A.premises_id == _P.id)
+    .outerjoin(Compound.__table__, _C.id == _P.compound_id)
+)
 
 
-def _eq(col: InstrumentedAttribute[Any], value: str, *, by_number: bool = False) -> Select[Any]:
-    stmt = select(Account.id, Account.number, col).where(col == value)
-    # Small sets (one phone, one tail, one full name): sorted by number in SQL.
-    return stmt.order_by(Account.number) if by_number else stmt
+def _range(p: str) -> dict[str, str]:
+    """Bind values for "starts with p" as an index range."""
+    return {"lo": p, "hi": p + _TOP}
 
 
-def _prefix(col: InstrumentedAttribute[Any], p: str) -> Select[Any]:
+def _starts(col: ColumnElement[Any]) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    return col >= bindparam("lo"), col < bindparam("hi")
+
+
+def _eq_lookup(name: str) -> Select[Any]:
+    col = _A[name]
+    # Small sets (one number, one phone, one tail, one full name): sorted by number in SQL.
+    return select(*_SHOWN, col).select_from(_FROM_ACCOUNTS).where(col == bindparam("v")).order_by(_A.number).limit(_N)
+
+
+def _prefix_lookup(name: str) -> Select[Any]:
+    col = _A[name]
     # Index order: the shortest keys (exact matches) come first, so LIMIT keeps them.
-    return select(Account.id, Account.number, col).where(*_starts(col, p)).order_by(col)
+    return select(*_SHOWN, col).select_from(_FROM_ACCOUNTS).where(*_starts(col)).order_by(col).limit(_N)
 
 
-def _starts(col: ColumnElement[Any] | InstrumentedAttribute[Any], p: str) -> tuple[ColumnElement[bool], ...]:
-    return col >= p, col < p + _TOP
+_EQ = {name: _eq_lookup(name) for name in ("number", "phone", "phone2", "phone_tail4", "holder_name")}
+_PREFIX = {name: _prefix_lookup(name) for name in ("number", "phone", "holder_name", "name_initials", "name_pinyin")}
+# Every meter, also removed ones: a removed meter still names its account.
+_METERS = (
+    select(*_SHOWN, _M.serial)
+    .select_from(Meter.__table__.join(_FROM_ACCOUNTS, _A.id == _M.account_id))
+    .where(*_starts(_M.serial)).order_by(_M.serial).limit(_N)
+)
+# Shops and factories: street addresses starting with the text, spaces ignored.
+_STREET = (
+    select(*_SHOWN, _P.street).select_from(_FROM_PREMISES)
+    .where(*_starts(_P.street),
+           func.substr(func.replace(_P.street, " ", ""), 1, bindparam("n_typed")) == bindparam("typed"))
+    .order_by(_P.street).limit(_N)
+)
+# The compounds table is small (one row per compound): a LIKE over it is cheap.
+_COMPOUNDS = (
+    select(_C.id).where(_C.name.like(bindparam("pattern"), escape="/")).order_by(_C.name)
+    .limit(MAX_COMPOUNDS)
+)
+_FLAT_PARTS = ("building", "unit", "room")
 
 
-def _run(session: Session, stmt: Select[Any], matched_on: str, limit: int, *, rank: str | None = None,
-         exact: str | None = None) -> list[_Candidate]:
+@cache
+def _flat_lookup(exact: int, prefix: bool) -> Select[Any]:
+    """Accounts by compound, then the first ``exact`` parts equal, the next one a prefix."""
+    where: list[ColumnElement[bool]] = [_P.compound_id.in_(bindparam("compounds", expanding=True))]
+    where += [_P[part] == bindparam(part) for part in _FLAT_PARTS[:exact]]
+    if prefix:
+        where += _starts(_P[_FLAT_PARTS[exact]])
+    return (
+        select(*_SHOWN, _P.room).select_from(_FROM_PREMISES).where(*where).limit(_N)
+    )
+
+
+def _run(conn: Connection, stmt: Select[Any], params: dict[str, Any], matched_on: str, limit: int, *,
+         rank: str | None = None, exact: str | None = None) -> list[_Candidate]:
     """One lookup's candidates, ranked as ``rank`` (default: as matched_on).
 
     With ``exact``, a row whose key equals it ranks as matched_on instead (zs typed, zs stored).
     """
     out = []
-    for account_id, number, key in session.execute(stmt.limit(limit)):
-        r = RANK[matched_on] if rank is None or (exact is not None and key == exact) else RANK[rank]
-        out.append(_Candidate(account_id, number, r, matched_on))
+    for row in conn.execute(stmt, {**params, "n": limit}):
+        r = RANK[matched_on] if rank is None or (exact is not None and row[-1] == exact) else RANK[rank]
+        out.append(_Candidate(row, r, matched_on))
     return out
-
-
-def _meters(session: Session, serial: str, limit: int) -> list[_Candidate]:
-    """Meter serial prefix over every meter (a removed meter still names its account)."""
-    stmt = (
-        select(Account.id, Account.number, Meter.serial)
-        .join(Account, Account.id == Meter.account_id)
-        .where(*_starts(Meter.serial, serial))
-        .order_by(Meter.serial)
-    )
-    return _run(session, stmt, "meter", limit, rank="prefix", exact=serial)
 
 
 def _phone_or_none(q: str) -> str | None:
@@ -246,66 +306,33 @@ def _address_parts(rest: str) -> _Parts | None:
     return _Parts(values[:-1], values[-1])
 
 
-def _compound_accounts(session: Session, fragment: str, parts: _Parts, limit: int) -> list[_Candidate]:
-    # The compounds table is small (one row per compound): a LIKE over it is cheap.
-    compound_ids = session.scalars(
-        select(Compound.id).where(Compound.name.contains(fragment, autoescape=True))
-        .order_by(Compound.name).limit(MAX_COMPOUNDS)
-    ).all()
+def _compound_accounts(conn: Connection, fragment: str, parts: _Parts, limit: int) -> list[_Candidate]:
+    escaped = fragment.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    compound_ids = list(conn.scalars(_COMPOUNDS, {"pattern": f"%{escaped}%"}))
     if not compound_ids:
         return []
-    cols = (Premises.building, Premises.unit, Premises.room)
-    where: list[ColumnElement[bool]] = [Premises.compound_id.in_(compound_ids)]
-    where += [col == value for col, value in zip(cols, parts.exact, strict=False)]
+    params: dict[str, Any] = {"compounds": compound_ids, **dict(zip(_FLAT_PARTS, parts.exact, strict=False))}
     if parts.prefix is not None:
-        where += _starts(cols[len(parts.exact)], parts.prefix)
-    stmt = (
-        select(Account.id, Account.number, Premises.room)
-        .select_from(Premises)
-        .join(Account, Account.premises_id == Premises.id)
-        .where(*where)
-    )
-    return _run(session, stmt, "address", limit)
-
-
-def _street_accounts(session: Session, head: str, typed: str, limit: int) -> list[_Candidate]:
-    """Shops and factories: street addresses starting with the text (spaces ignored)."""
-    squeezed = func.replace(Premises.street, " ", "")
-    stmt = (
-        select(Account.id, Account.number, Premises.street)
-        .select_from(Premises)
-        .join(Account, Account.premises_id == Premises.id)
-        .where(*_starts(Premises.street, head), func.substr(squeezed, 1, len(typed)) == typed)
-        .order_by(Premises.street)
-    )
-    return _run(session, stmt, "address", limit)
+        params.update(_range(parts.prefix))
+    return _run(conn, _flat_lookup(len(parts.exact), parts.prefix is not None), params, "address", limit)
 
 
 # ---- what the box shows ----------------------------------------------------------------------
 
 
-def _hits(session: Session, actor: Actor, ordered: list[_Candidate]) -> list[SearchHit]:
-    if not ordered:
-        return []
-    rows = session.execute(
-        select(Account.id, Account.holder_name, Account.phone, Account.status, Premises, Compound.name)
-        .join(Premises, Premises.id == Account.premises_id)
-        .outerjoin(Compound, Compound.id == Premises.compound_id)
-        .where(Account.id.in_([c.account_id for c in ordered]))
-    ).all()
-    by_id = {r[0]: r for r in rows}
+def _hits(actor: Actor, ordered: list[_Candidate]) -> list[SearchHit]:
     masked = not allowed(actor, "pii.view")
     hits = []
     for c in ordered:
-        _id, name, phone, status, premises, compound_name = by_id[c.account_id]
+        r = c.row
         hits.append(SearchHit(
-            account_id=c.account_id,
-            number=c.number,
-            holder_name=name,
-            address=address_string(premises, compound_name or ""),
-            phone=mask_phone(phone) if masked else phone,
-            status=status,
-            status_zh=STATUS_ZH[status],
+            account_id=r.id,
+            number=r.number,
+            holder_name=r.holder_name,
+            address=address_string(r, r.compound_name or ""),  # type: ignore[arg-type]  # a row with premises' columns
+            phone=mask_phone(r.phone) if masked else r.phone,
+            status=r.status,
+            status_zh=STATUS_ZH[r.status],
             matched_on=c.matched_on,
         ))
     return hits

@@ -1,0 +1,1 @@
+"""Fast data generators for the benchmarks (not part of the program or the tests)."""
