@@ -887,6 +887,98 @@
         <translation>通气日结果</translation>
     </message>
     <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>planned for</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>holder</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>second phone</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
+        <source>funds</source>
+        <translation>款项处理</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>prepayment carried over</source>
+        <translation>转入预付款</translation>
+    </message>
+    <message>
+        <source>deposits carried over</source>
+        <translation>转入押金</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退还</translation>
+    </message>
+    <message>
+        <source>meter</source>
+        <translation>燃气表</translation>
+    </message>
+    <message>
+        <source>initial reading</source>
+        <translation>初始读数</translation>
+    </message>
+    <message>
+        <source>final reading</source>
+        <translation>最终读数</translation>
+    </message>
+    <message>
+        <source>balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>Holder &amp;name:</source>
         <translation>户主姓名(&amp;N)：</translation>
     </message>

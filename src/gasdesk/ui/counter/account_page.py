@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.services import accounts, attachments
+from gasdesk.services.account_states import STATUS_ZH
 from gasdesk.services.accounts import AccountDetail, SigningResult
 from gasdesk.services.permissions import allowed
 from gasdesk.ui.counter import changes, fmt, opening
@@ -170,7 +171,6 @@ class AccountPage(QWidget):
             ("prepayment", self.tr("Prepayment:")), ("deposits", self.tr("Deposits:")),
         ])
         self.money_card.values["balance"].setStyleSheet("font-weight: 700; font-size: 12pt;")
-        self.money_card.values["arrears"].setStyleSheet("font-weight: 700; color: #b3261e;")
         cards = QHBoxLayout()
         cards.setSpacing(10)
         cards.addWidget(self.holder_card, 4)
@@ -318,6 +318,8 @@ class AccountPage(QWidget):
         self.premises_card.set("dates", self._dates(d))
         self.money_card.set("balance", fmt.yuan(b.balance))
         self.money_card.set("arrears", fmt.yuan(b.arrears))
+        self.money_card.values["arrears"].setStyleSheet(
+            "font-weight: 700; color: #b3261e;" if b.arrears > 0 else "")
         self.money_card.set("credit", fmt.yuan(b.credit))
         self.money_card.set("prepayment", fmt.yuan(b.prepayment_credit))
         self.money_card.set("deposits", fmt.yuan(b.deposits))
@@ -352,12 +354,17 @@ class AccountPage(QWidget):
             parts.append(self.tr("reversed by entry %1").replace("%1", str(e.reversed_by)))
         return "; ".join(parts)
 
-    @staticmethod
-    def _history_note(h: Any) -> str:
-        values = {**(h.after or {})}
-        if h.before and "status" in h.before and "status" in values:
-            values["status"] = f"{h.before['status']} → {values['status']}"
-        return ", ".join(f"{k}: {v}" for k, v in values.items() if v not in (None, "", [], {}))
+    def _history_note(self, h: Any) -> str:
+        """The audit row's after-values in words; a status change as before → after."""
+        def status(code: object) -> str:
+            return STATUS_ZH.get(str(code), str(code)) if self._zh else str(code)
+
+        values = {k: v for k, v in (h.after or {}).items() if k not in fmt.HISTORY_SKIP and v not in (None, "", [], {})}
+        if "status" in values:
+            before = (h.before or {}).get("status")
+            values["status"] = f"{status(before)} → {status(values['status'])}" if before else status(values["status"])
+        sep, colon = ("；", "：") if self._zh else ("; ", ": ")
+        return sep.join(f"{fmt.name_of(fmt.HISTORY_FIELDS, k)}{colon}{v}" for k, v in values.items())
 
     def _show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)

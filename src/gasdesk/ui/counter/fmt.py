@@ -169,5 +169,35 @@ HISTORY_ACTIONS = {
 }
 
 
+HISTORY_FIELDS = {
+    "status": QT_TRANSLATE_NOOP("Counter", "status"),
+    "reason": QT_TRANSLATE_NOOP("Counter", "reason"),
+    "on": QT_TRANSLATE_NOOP("Counter", "date"),
+    "planned_on": QT_TRANSLATE_NOOP("Counter", "planned for"),
+    "installer_team": QT_TRANSLATE_NOOP("Counter", "team"),
+    "holder_name": QT_TRANSLATE_NOOP("Counter", "holder"),
+    "id_number": QT_TRANSLATE_NOOP("Counter", "ID"),
+    "phone": QT_TRANSLATE_NOOP("Counter", "phone"),
+    "phone2": QT_TRANSLATE_NOOP("Counter", "second phone"),
+    "funds": QT_TRANSLATE_NOOP("Counter", "funds"),
+    "consent": QT_TRANSLATE_NOOP("Counter", "consent"),
+    "carried_prepayment": QT_TRANSLATE_NOOP("Counter", "prepayment carried over"),
+    "carried_deposits": QT_TRANSLATE_NOOP("Counter", "deposits carried over"),
+    "refunded": QT_TRANSLATE_NOOP("Counter", "refunded"),
+    "serial": QT_TRANSLATE_NOOP("Counter", "meter"),
+    "initial_reading": QT_TRANSLATE_NOOP("Counter", "initial reading"),
+    "final_reading": QT_TRANSLATE_NOOP("Counter", "final reading"),
+    "balance": QT_TRANSLATE_NOOP("Counter", "balance"),
+    "household_size": QT_TRANSLATE_NOOP("Counter", "household"),
+    "type": QT_TRANSLATE_NOOP("Counter", "type"),
+    "filename": QT_TRANSLATE_NOOP("Counter", "file"),
+    "outcome": QT_TRANSLATE_NOOP("Counter", "outcome"),
+    "note": QT_TRANSLATE_NOOP("Counter", "note"),
+}
+# Technical keys the page shows elsewhere (the ledger tab, the number in the header).
+HISTORY_SKIP = {"number", "entries", "posting_id", "premises_id", "sha256", "size", "event_id", "digits",
+                "installed_on", "removed_on", "kind"}
+
+
 def name_of(table: dict[str, str], code: str | None) -> str:
     return tr(table[code]) if code in table else (code or "")
