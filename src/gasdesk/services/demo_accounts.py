@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
+from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import Date, func, insert, select
 from sqlalchemy.orm import Session
@@ -301,17 +303,27 @@ def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, name
                  after={"accounts": made, "seed": SEED})
 
 
-def _sqlite_value(column_type: object) -> Callable[[object], object]:
-    """The on-disk form SQLAlchemy's column types give a value on SQLite (see money.py, base.py)."""
+def _sqlite_value(column_type: object) -> Callable[[Any], object] | None:
+    """The on-disk form SQLAlchemy's column types give a value on SQLite (see money.py, base.py);
+    None where the driver takes the Python value as it is."""
     if isinstance(column_type, Money):
-        return lambda v: None if v is None else int(v.scaleb(2))  # type: ignore[attr-defined]
+        return lambda v: None if v is None else int(v.scaleb(2))
     if isinstance(column_type, Volume):
-        return lambda v: None if v is None else int(v.scaleb(3))  # type: ignore[attr-defined]
+        return lambda v: None if v is None else int(v.scaleb(3))
     if isinstance(column_type, UTCDateTime):
-        return lambda v: None if v is None else v.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # type: ignore
+        seen: dict[datetime, str] = {}  # the generator stamps whole chunks with one time
+
+        def stamp(v: datetime | None) -> str | None:
+            if v is None:
+                return None
+            if v not in seen:
+                seen[v] = v.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+            return seen[v]
+
+        return stamp
     if isinstance(column_type, Date):
-        return lambda v: None if v is None else v.isoformat()  # type: ignore[attr-defined]
-    return lambda v: v
+        return lambda v: None if v is None else v.isoformat()
+    return None
 
 
 def _insert(session: Session, model: type, rows: list[dict]) -> None:
@@ -322,9 +334,16 @@ def _insert(session: Session, model: type, rows: list[dict]) -> None:
         conn.execute(insert(table), rows)
         return
     cols = [c.name for c in table.columns]
-    conv = [_sqlite_value(c.type) for c in table.columns]
+    convert = [(i, f) for i, c in enumerate(table.columns) if (f := _sqlite_value(c.type)) is not None]
+    getter = itemgetter(*cols)
+    values = []
+    for r in rows:
+        t = list(getter(r))
+        for i, f in convert:
+            t[i] = f(t[i])
+        values.append(tuple(t))
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    conn.exec_driver_sql(sql, [tuple(f(r[c]) for c, f in zip(cols, conv, strict=True)) for r in rows])
+    conn.exec_driver_sql(sql, values)
 
 
 def _posting(rows: dict, ids: dict, acc: dict, clerk: Actor, now: datetime, action: str,
