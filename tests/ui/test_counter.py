@@ -355,3 +355,33 @@ def test_a_compound_gas_on_day_is_planned_and_marked_with_the_keyboard(  # type:
     assert days.events.rows[0].done == 1 and days.events.rows[0].absent == 1
     with demo_db.read() as s:
         assert [accounts.account_summary(s, clerk, i).status for i in installed] == ["gas_on", "installed"]
+
+
+def test_a_supervisor_reverses_a_ledger_entry_with_a_reason(  # type: ignore[no-untyped-def]
+        qtbot, open_window, demo_db: Database, sign_in) -> None:
+    _account_id, number = signed_account(demo_db, sign_in("clerk"), "钱多多", "202")
+    page = counter_page(qtbot, open_window, "super")
+    qtbot.keyClicks(page.search.box, number)
+    press(qtbot, ENTER)
+    qtbot.waitUntil(lambda: page.account.detail is not None and page.window().isActiveWindow(), timeout=5_000)
+    assert "reverse" in page.account.action_buttons
+    fee = next(i for i, e in enumerate(page.account.detail.ledger) if e.kind == "opening_fee")  # type: ignore[union-attr]
+    page.account.ledger_view.setCurrentIndex(page.account.ledger_model.index(fee, 0))
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
+    wait_dialog(qtbot, page.account, changes.ReverseDialog)
+    type_enter(qtbot, "开户费收错")
+    qtbot.waitUntil(lambda: page.account.detail.ledger[0].kind == "reversal", timeout=5_000)  # type: ignore[union-attr]
+    top = page.account.detail.ledger[0]  # type: ignore[union-attr]
+    assert (top.amount, top.reason) == (D("-200.00"), "开户费收错")
+    assert page.account.detail.balances.balance == D("-200.00")  # type: ignore[union-attr]
+    assert page.account.money_card.values["credit"].text() == "¥200.00"
+
+
+def test_a_clerk_sees_no_reverse_button(qtbot, open_window, demo_db: Database, sign_in) -> None:  # type: ignore[no-untyped-def]
+    account_id, _number = signed_account(demo_db, sign_in("clerk"), "钱多多", "203")
+    page = counter_page(qtbot, open_window)
+    page.open_account(account_id)
+    qtbot.waitUntil(lambda: page.account.detail is not None, timeout=5_000)
+    assert "reverse" not in page.account.action_buttons
+    assert set(page.account.action_buttons) == {"plan_install", "rename", "update_phones", "register_meter",
+                                                "settle", "close", "attach"}
