@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,12 +59,20 @@ def revisions(db: Database) -> list[str]:
     return [r.revision for r in reversed(list(script.walk_revisions()))]
 
 
-@pytest.fixture
-def populated(tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "populated.db"
+@pytest.fixture(scope="module")
+def demo_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole demo office, every feature's data included (built once: it takes a while)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
     db = prepare(path)
     with db.write() as s:
         demo.build(s)
+    db.dispose()  # closing folds the WAL back: the file alone is the database
+    return path
+
+
+@pytest.fixture
+def populated(demo_office: Path, tmp_path: Path) -> Iterator[Database]:
+    db = prepare(shutil.copy(demo_office, tmp_path / "populated.db"))
     yield db
     db.dispose()
 

@@ -26,15 +26,23 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def demo_file(tmp_path: Path) -> Path:
-    """A populated database, closed (its WAL folded back), ready to be copied and damaged."""
-    path = tmp_path / "demo.db"
-    db = prepare(path)
-    with db.write() as s:
-        demo.build(s)
-    db.dispose()
+@pytest.fixture(scope="module")
+def foundation_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo office's users and address tree (later features' bulk data left out: slow, not needed)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(demo, "EXTRA_BUILDERS", [])
+        db = prepare(path)
+        with db.write() as s:
+            demo.build(s)
+        db.dispose()  # closing folds the WAL back: the file alone is the database
     return path
+
+
+@pytest.fixture
+def demo_file(foundation_demo: Path, tmp_path: Path) -> Path:
+    """A populated database of the test's own, ready to be damaged."""
+    return Path(shutil.copy(foundation_demo, tmp_path / "demo.db"))
 
 
 @pytest.fixture
