@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -482,8 +481,3 @@ class AccountPage(QWidget):
         path.write_bytes(data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-
-def focus_table(view: QTableView) -> None:
-    view.setFocus()
-    if view.model().rowCount() and not view.currentIndex().isValid():
-        view.setCurrentIndex(view.model().index(0, 0))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -86,6 +85,3 @@ def table_view(model: RowsModel, *, stretch: int = -1) -> QTableView:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
-
-def is_negative(value: Decimal | None) -> bool:
-    return value is not None and value < 0
