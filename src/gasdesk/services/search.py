@@ -2,7 +2,8 @@
 
 Every lookup is an index range (``col >= p AND col < p || U+10FFFF``) or an equality, each
 with its own LIMIT, so the cost does not grow with the number of accounts: the indexes are
-BINARY collation and LIKE would not use them. Address fragments look up the small
+BINARY collation and LIKE would not use them. The statements are built once, with bound
+parameters, and run on the session's connection. Address fragments look up the small
 compounds table first, then premises by compound (the premises UNIQUE index) and accounts
 by premises. Name "contains" is not offered: no index can answer it.
 
@@ -52,7 +53,6 @@ _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]+")
 _HAN_HEAD = re.compile(r"[^\x00-\x7f]+")
 # After a compound fragment: 3栋2单元501, 3-2-501, 3号楼2单元501室, 3#2-501.
 _PART = re.compile(r"([0-9A-Za-z]+)(栋|幢|号楼|楼|单元|室|号|#|-)?")
-_CLOSED_MARKS = {"栋", "幢", "号楼", "楼", "单元", "室", "号"}
 
 
 @dataclass(frozen=True)
