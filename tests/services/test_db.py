@@ -173,6 +173,18 @@ def test_missing_file_refused_when_not_creating(tmp_path: Path) -> None:
     assert not missing.exists()
 
 
+def test_unreadable_file_refused(demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests run as root, whom chmod cannot stop; pretend the permission check says no.
+    monkeypatch.setattr("gasdesk.db.os.access", lambda *_a, **_k: False)
+    before = sha(demo_file)
+    with pytest.raises(DatabaseError) as info:
+        prepare(demo_file, create=False)
+    assert info.value.zh.startswith("没有权限读写数据库文件")
+    set_language("en")
+    assert str(info.value).startswith("No permission to read and write the database file")
+    assert sha(demo_file) == before
+
+
 def test_not_a_database_refused_unchanged(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("这不是数据库 " * 50)
