@@ -170,11 +170,17 @@ def _han(conn: Connection, head: str, rest: str, limit: int) -> list[_Candidate]
     if not rest:
         out += _run(conn, _EQ["holder_name"], {"v": head}, "name", limit)
         out += _run(conn, _PREFIX["holder_name"], _range(head), "name", limit, rank="prefix")
-    parts = _address_parts(rest)
-    if parts is not None:
-        out += _compound_accounts(conn, head, parts, limit)
-    typed = head + rest
-    out += _run(conn, _STREET, {**_range(head), "typed": typed, "n_typed": len(typed)}, "address", limit)
+    escaped = head.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    compound_ids = list(conn.scalars(_COMPOUNDS, {"pattern": f"%{escaped}%"}))
+    if compound_ids:
+        parts = _address_parts(rest)
+        if parts is not None:
+            out += _flats(conn, compound_ids, parts, limit)
+    else:
+        # No compound by that name: a shop's or factory's street address. The range is on the
+        # street's first word only (the typed text has lost its spaces), so it is only run here.
+        typed = head + rest
+        out += _run(conn, _STREET, {**_range(head), "typed": typed, "n_typed": len(typed)}, "address", limit)
     return out
 
 
@@ -306,11 +312,7 @@ def _address_parts(rest: str) -> _Parts | None:
     return _Parts(values[:-1], values[-1])
 
 
-def _compound_accounts(conn: Connection, fragment: str, parts: _Parts, limit: int) -> list[_Candidate]:
-    escaped = fragment.replace("/", "//").replace("%", "/%").replace("_", "/_")
-    compound_ids = list(conn.scalars(_COMPOUNDS, {"pattern": f"%{escaped}%"}))
-    if not compound_ids:
-        return []
+def _flats(conn: Connection, compound_ids: list[int], parts: _Parts, limit: int) -> list[_Candidate]:
     params: dict[str, Any] = {"compounds": compound_ids, **dict(zip(_FLAT_PARTS, parts.exact, strict=False))}
     if parts.prefix is not None:
         params.update(_range(parts.prefix))
