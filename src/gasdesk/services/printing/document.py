@@ -7,7 +7,7 @@ sheets) or compose flowables with ``styles()`` and ``render()`` (receipts).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -42,6 +43,7 @@ PAGE_SIZES = {
 class Styles:
     title: ParagraphStyle
     subtitle: ParagraphStyle
+    section: ParagraphStyle  # a heading inside a printout (a compound's part of a register)
     body: ParagraphStyle
     cell: ParagraphStyle
     cell_right: ParagraphStyle
@@ -58,6 +60,7 @@ def styles(base_size: float = 9.5) -> Styles:
     return Styles(
         title=style("title", base_size + 6, alignment=1, spaceAfter=2 * mm),
         subtitle=style("subtitle", base_size, alignment=1, textColor=colors.HexColor("#444444")),
+        section=style("section", base_size + 1.5, spaceBefore=1 * mm, textColor=colors.HexColor("#1F3F5F")),
         body=style("body", base_size),
         cell=style("cell", base_size - 0.5),
         cell_right=style("cell_right", base_size - 0.5, alignment=2),
@@ -88,6 +91,10 @@ class SheetSpec:
     printed_at: datetime | None = None
     copy_mark: bool = False  # a reprint carries 副本 on every page
     row_height_mm: float | None = None  # room to sign by hand
+
+
+def _no_overlay(_canvas, _doc) -> None:  # type: ignore[no-untyped-def]
+    pass
 
 
 def render(story: list[Flowable], *, page: str = "A4", title: str = "", footer: str = "",
@@ -123,8 +130,9 @@ def render(story: list[Flowable], *, page: str = "A4", title: str = "", footer: 
 
     frame = Frame(left, bottom, size[0] - left - right, size[1] - top - bottom, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    # PageTemplate calls onPageEnd unconditionally: pass a no-op, never None (multi-page sheets).
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=page_footer,
-                                       onPageEnd=copy_overlay if copy_mark else None)])
+                                       onPageEnd=copy_overlay if copy_mark else _no_overlay)])
 
     try:
         doc.build(story)
@@ -133,6 +141,71 @@ def render(story: list[Flowable], *, page: str = "A4", title: str = "", footer: 
             "打印内容过大，无法排版到纸张上。", f"The printout does not fit the paper: {exc}"
         ) from exc
     return buf.getvalue()
+
+
+EMPTY_TEXT = "（无记录）"
+CHUNK_ROWS = 300  # rows per table: a split copies the remaining rows, so long tables are chunked
+_PAD = 3.0  # left/right cell padding, points
+
+
+def _cell(text: str, width: float | None, style: ParagraphStyle) -> str | Paragraph:
+    """A plain string when it fits on one line (cheap to lay out), else a wrapping Paragraph."""
+    if width is not None and "\n" not in text:
+        room = width - 2 * _PAD
+        # No CJK glyph is wider than 1 em: short texts need no measuring at all.
+        if len(text) * style.fontSize <= room or stringWidth(text, style.fontName, style.fontSize) <= room:
+            return text
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def data_table(columns: Sequence[str], rows: Iterable[Sequence[object]], *,
+               widths_mm: Sequence[float] | None = None, right_aligned: Set[int] = frozenset(),
+               row_height_mm: float | None = None, st: Styles | None = None,
+               empty_text: str = EMPTY_TEXT) -> list[Flowable]:
+    """A header + rows table as flowables, the header repeated on every page.
+
+    Layout stays linear in the row count (tens of thousands of rows): cells that fit are
+    plain strings, and the rows are cut into tables of CHUNK_ROWS, each with its header.
+    An empty table shows one row saying so.
+    """
+    st = st or styles()
+    widths = [w * mm for w in widths_mm] if widths_mm else None
+    header = [Paragraph(escape(c), st.head) for c in columns]
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#2F5D8A")),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F1F4F8")]),
+        ("FONTNAME", (0, 1), (-1, -1), st.cell.fontName),
+        ("FONTSIZE", (0, 1), (-1, -1), st.cell.fontSize),
+        ("LEADING", (0, 1), (-1, -1), st.cell.leading),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right_aligned],
+    ]
+
+    def table(body: list[list[object]]) -> Flowable:
+        heights = [None] + [row_height_mm * mm] * len(body) if row_height_mm else None
+        t = LongTable([header, *body], colWidths=widths, rowHeights=heights, repeatRows=1)
+        t.setStyle(TableStyle(style))
+        return t
+
+    flowables: list[Flowable] = []
+    body: list[list[object]] = []
+    for row in rows:
+        body.append([
+            _cell("" if v is None else str(v), widths[i] if widths else None,
+                  st.cell_right if i in right_aligned else st.cell)
+            for i, v in enumerate(row)
+        ])
+        if len(body) == CHUNK_ROWS:
+            flowables.append(table(body))
+            body = []
+    if body or not flowables:
+        flowables.append(table(body or [[empty_text] + [""] * (len(columns) - 1)]))
+    return flowables
 
 
 def table_sheet(spec: SheetSpec, *, invariant: bool = False) -> bytes:
@@ -146,27 +219,8 @@ def table_sheet(spec: SheetSpec, *, invariant: bool = False) -> bytes:
         story.append(Paragraph(escape(line), st.subtitle))
     story.append(Spacer(1, 3 * mm))
 
-    header = [Paragraph(escape(c), st.head) for c in spec.columns]
-    body = [
-        [Paragraph(escape(v), st.cell_right if i in spec.right_aligned else st.cell) for i, v in enumerate(row)]
-        for row in spec.rows
-    ]
-    if not body:
-        body = [[Paragraph("（无记录）", st.cell)] + [""] * (len(spec.columns) - 1)]
-    widths = [w * mm for w in spec.widths_mm] if spec.widths_mm else None
-    heights = None
-    if spec.row_height_mm:
-        heights = [None] + [spec.row_height_mm * mm] * len(body)
-    table = LongTable([header, *body], colWidths=widths, rowHeights=heights, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#2F5D8A")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F1F4F8")]),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    story.append(table)
+    story.extend(data_table(spec.columns, spec.rows, widths_mm=spec.widths_mm, right_aligned=spec.right_aligned,
+                            row_height_mm=spec.row_height_mm, st=st))
     if spec.footer_lines:
         story.append(Spacer(1, 5 * mm))
         for line in spec.footer_lines:

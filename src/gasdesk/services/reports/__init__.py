@@ -1,0 +1,1 @@
+"""Reports: pandas DataFrames built from the database, rendered to PDF and xlsx."""
