@@ -288,6 +288,7 @@ EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentPars
 
 def main(argv: Sequence[str] | None = None) -> int:
     import gasdesk.cli_accounts  # noqa: F401  (registers `gasdesk account ...`)
+    from gasdesk import cli_reports  # noqa: F401  (registers `gasdesk report ...`, `gasdesk gas-on sheet`)
     args = build_parser().parse_args(argv)
     set_language(args.lang)
     if args.command == "demo" and not args.db:

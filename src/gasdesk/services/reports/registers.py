@@ -219,7 +219,7 @@ def _printed_by(actor: Actor) -> str:
     return actor.name or actor.login
 
 
-def _register_report(session: Session, actor: Actor, data: RegisterData) -> Report:
+def register_report(session: Session, actor: Actor, data: RegisterData) -> Report:
     n_compounds = data.accounts.groupby(["片区", "小区"]).ngroups if not data.accounts.empty else 0
     return Report(
         title=data.title,
@@ -240,7 +240,7 @@ def area_register_pdf(
 ) -> bytes:
     """A4 landscape: a section per compound, then the status counts."""
     data = area_register(session, actor, area_id=area_id, compound_id=compound_id)
-    return report_pdf(_register_report(session, actor, data), invariant=invariant, printed_at=printed_at)
+    return report_pdf(register_report(session, actor, data), invariant=invariant, printed_at=printed_at)
 
 
 def area_register_xlsx(
@@ -248,10 +248,10 @@ def area_register_xlsx(
 ) -> bytes:
     """Two sheets: 登记册 (every account, compound as a column) and 状态统计."""
     data = area_register(session, actor, area_id=area_id, compound_id=compound_id)
-    return report_xlsx(_register_report(session, actor, data))
+    return report_xlsx(register_report(session, actor, data))
 
 
-def _new_accounts_report(
+def new_accounts_report(
     session: Session, actor: Actor, *, date_from: date, date_to: date, area_id: int | None, basis: Basis
 ) -> Report:
     frame = new_accounts(session, actor, date_from=date_from, date_to=date_to, area_id=area_id, basis=basis)
@@ -274,7 +274,7 @@ def new_accounts_pdf(
     session: Session, actor: Actor, *, date_from: date, date_to: date, area_id: int | None = None,
     basis: Basis = "opened", invariant: bool = False, printed_at: datetime | None = None,
 ) -> bytes:
-    report = _new_accounts_report(session, actor, date_from=date_from, date_to=date_to, area_id=area_id,
+    report = new_accounts_report(session, actor, date_from=date_from, date_to=date_to, area_id=area_id,
                                   basis=basis)
     return report_pdf(report, invariant=invariant, printed_at=printed_at)
 
@@ -283,6 +283,6 @@ def new_accounts_xlsx(
     session: Session, actor: Actor, *, date_from: date, date_to: date, area_id: int | None = None,
     basis: Basis = "opened",
 ) -> bytes:
-    report = _new_accounts_report(session, actor, date_from=date_from, date_to=date_to, area_id=area_id,
+    report = new_accounts_report(session, actor, date_from=date_from, date_to=date_to, area_id=area_id,
                                   basis=basis)
     return report_xlsx(report)

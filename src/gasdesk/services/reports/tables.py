@@ -138,7 +138,7 @@ def report_xlsx(report: Report) -> bytes:
         sheets.append(XlsxSheet(
             name=table.sheet,
             frame=table.frame[[c.name for c in cols]],
-            widths={c.name: c.xlsx_width or max(display_width(c.name) + 4, c.width_mm / 2.2) for c in cols},
+            widths={c.name: c.xlsx_width or max(display_width(c.name) + 4, c.width_mm / 2.0) for c in cols},
             money=frozenset(c.name for c in cols if c.kind == "money"),
             dates=frozenset(c.name for c in cols if c.kind == "date"),
         ))
