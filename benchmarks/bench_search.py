@@ -203,6 +203,16 @@ def main() -> int:
     raw.close()
     for clock in ("wall", "cpu"):
         _report(clock, times[clock], found, args.per_kind)
+    print()
+    print("name  size  median_ms  p95_ms  ratio_to_raw_sqlite   (search() with a session per query; p95 ratio)")
+    for clock in ("wall", "cpu"):
+        for kind in [*KINDS, "overall"]:
+            def pick(method: str, kind: str = kind, clock: str = clock) -> list[float]:
+                ts = times[clock][method]
+                return [t for v in ts.values() for t in v] if kind == "overall" else ts[kind]
+
+            p50, p95, _ = stats(pick("search"))
+            print(f"search.{kind}.{clock}  {accounts_n}  {p50:.3f}  {p95:.3f}  {p95 / stats(pick('raw'))[1]:.1f}")
     return 0
 
 
