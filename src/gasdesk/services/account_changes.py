@@ -31,7 +31,7 @@ from gasdesk.services.accounts import (
     today,
 )
 from gasdesk.services.errors import Conflict, ValidationError
-from gasdesk.services.identity import clean_holder_name, validate_id_number, validate_phone
+from gasdesk.services.identity import clean_holder_name, mask_phone, validate_id_number, validate_phone
 from gasdesk.services.permissions import require
 from gasdesk.services.session import Actor
 
@@ -80,11 +80,12 @@ def update_phones(session: Session, actor: Actor, account_id: int, phone: str, p
     account = load(session, account_id)
     check_change(account.status, "update_phones")
     first, second = validate_phone(phone), validate_phone(phone2, required=False)
-    before = {"phone": account.phone, "phone2": account.phone2}
+    # The history is shown to every role that may view the account: phones go in masked.
+    before = {"phone": mask_phone(account.phone), "phone2": mask_phone(account.phone2)}
     set_phones(account, first, second)
     session.flush()
     audit.record(session, actor, "account.update_phones", "account", account.id, before=before,
-                 after={"phone": first, "phone2": second})
+                 after={"phone": mask_phone(first), "phone2": mask_phone(second)})
     return summarize(session, actor, account)
 
 
