@@ -24,6 +24,7 @@ from decimal import Decimal
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -37,8 +38,11 @@ _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
 def neutralise(value: object) -> object:
     """A text that a spreadsheet would run as a formula, made plain text; other values as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        # XML cannot carry most control characters; an imported name with one must not stop the export.
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
 
 

@@ -19,7 +19,7 @@ from gasdesk.services.session import Actor
 
 TITLE = "点火通气签收单"
 COLUMNS = ("序号", "户号", "户主", "地址", "电话", "表号", "结果", "用户签字")
-WIDTHS_MM = (9, 21, 17, 44, 23, 24, 16, 32)  # 186 mm: A4 portrait less 12 mm margins
+WIDTHS_MM = (9, 21, 17, 42, 23, 24, 20, 30)  # 186 mm: A4 portrait less 12 mm margins
 ROW_HEIGHT_MM = 12  # room for a signature by hand
 INVARIANT_STAMP = datetime(2000, 1, 1)  # reproducible test output: no clock on the page
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Literal
 
 import pandas as pd
@@ -31,6 +32,7 @@ from gasdesk.services.reports.tables import Col, Report, ReportTable, report_pdf
 from gasdesk.services.session import Actor
 
 CHUNK = 5000
+ZERO = Decimal("0.00")
 STREET = "（街道地址）"  # the compound column of shops and factories on a street
 
 MASK_NOTE = "证件号码和电话已隐去部分数字。"
@@ -124,7 +126,7 @@ def _account_frame(session: Session, q: Select) -> pd.DataFrame:
                 TYPE_ZH[AccountType(r.type)],
                 STATUS_ZH[r.status],
                 r.day,
-                -r.owed,
+                ZERO - r.owed,  # not -owed: that would print -0.00
             ) for r in rows],
             columns=names,
         ))

@@ -1,0 +1,119 @@
+"""The gas-on sign-off sheet: what it says, what it hides, reprints and who may print it."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from accounts_support import Office
+from accounts_support import office as office_fixture  # noqa: F401  (the `office` fixture)
+from printing_support import pdf_pages, pdf_text
+from sqlalchemy import func, select
+
+from gasdesk.models import AuditEntry
+from gasdesk.models.users import Role
+from gasdesk.services import gas_on, settings
+from gasdesk.services.errors import PermissionDenied
+from gasdesk.services.printing.gas_on_sheet import gas_on_sheet_pdf
+from gasdesk.services.session import Actor
+
+NAMES = ["刘一", "陈二", "张三", "李四"]
+
+
+@pytest.fixture
+def event(office: Office) -> int:
+    """Four installed households on a planned day: one done, one absent, one refused, one pending."""
+    ids = [office.account_at("installed", name=n) for n in NAMES]
+    with office.db.write() as s:
+        settings.set_value(s, office.admin, "office_name", "城东燃气营业厅")
+        ev = gas_on.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 2, 1),
+                               installer_team="安装一队")
+        gas_on.mark(s, office.clerk, ev.id, ids[0], "done", serial="GM900001", initial_reading=Decimal("0.000"))
+        gas_on.mark(s, office.clerk, ev.id, ids[1], "absent", note="家中无人")
+        gas_on.mark(s, office.clerk, ev.id, ids[2], "refused", note="装修未完")
+    return ev.id
+
+
+def sheet(office: Office, actor: Actor, event_id: int, **kw: object) -> bytes:
+    with office.db.write() as s:
+        return gas_on_sheet_pdf(s, actor, event_id, **kw)
+
+
+def reprints(office: Office) -> int:
+    with office.db.read() as s:
+        return s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "print.reprint"))
+
+
+def test_sheet_names_the_day_and_lists_every_household(office: Office, event: int) -> None:
+    text = pdf_text(sheet(office, office.clerk, event, invariant=True))
+    assert "城东燃气营业厅" in text
+    assert "点火通气签收单" in text
+    assert "小区：阳光花园（城东片区）" in text
+    assert "计划通气日期：2026年02月01日" in text
+    assert "安装队：安装一队" in text
+    assert "共 4 户：已通气 1，不在家 1，拒绝 1，待通气 1" in text
+    for header in ("序号", "户号", "户主", "地址", "电话", "表号", "结果", "用户签字"):
+        assert header in text
+    for name in NAMES:
+        assert text.count(name) == 1
+    assert "阳光花园 3栋2单元101" in text
+    assert "GM900001" in text
+    joined = text.replace("\r\n", "")  # a long result wraps inside its cell
+    assert "已通气" in text and "不在家（家中无人）" in joined and "拒绝（装修未完）" in joined
+    # A pending household's result is left blank for the installer: "待通气" only in the summary.
+    assert text.count("待通气") == 1
+    assert "安装队负责人（签字）" in text and "物业管理处（签字/盖章）" in text
+    assert "燃气公司经办人（签字）" in text and "日期：" in text
+    assert "第 1 页" in text
+    assert "副本" not in text
+
+
+def test_phones_are_masked_on_the_sheet(office: Office, event: int) -> None:
+    text = pdf_text(sheet(office, office.clerk, event))
+    assert text.count("138****5678") == 4
+    assert "13812345678" not in text
+
+
+def test_signature_rows_are_tall_so_a_long_list_runs_over_pages_with_numbers(office: Office) -> None:
+    for i in range(24):
+        office.account_at("installed", name=f"用户{i}")
+    with office.db.write() as s:
+        ev = gas_on.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 3, 1))
+    pages = pdf_pages(sheet(office, office.clerk, ev.id))
+    # 12 mm a row: about 20 rows a page on A4, so 24 households take two pages.
+    assert len(pages) == 2
+    assert "第 2 页" in pages[1]
+    assert "序号" in pages[1]  # the header repeats
+    assert "安装队负责人（签字）" in pages[1]
+    assert "安装队：________" in pages[0]  # no team yet: a blank to fill in
+
+
+def test_same_sheet_twice_is_byte_identical_in_invariant_mode(office: Office, event: int) -> None:
+    assert sheet(office, office.clerk, event, invariant=True) == sheet(office, office.clerk, event, invariant=True)
+
+
+def test_reprint_is_marked_as_copy_and_audited(office: Office, event: int) -> None:
+    first = sheet(office, office.clerk, event)
+    assert reprints(office) == 0
+    copy = sheet(office, office.supervisor, event, copy=True)
+    assert "副本" not in pdf_text(first)
+    assert all("副本 COPY" in page for page in pdf_pages(copy))
+    assert reprints(office) == 1
+    with office.db.read() as s:
+        row = s.scalars(select(AuditEntry).where(AuditEntry.action == "print.reprint")).one()
+    assert (row.login, row.entity, row.entity_id) == ("supervisor", "gas_on_event", str(event))
+    assert '"document": "gas_on_sheet"' in (row.after or "")
+
+
+def test_reader_may_print_the_sheet(office: Office, event: int) -> None:
+    assert pdf_text(sheet(office, office.reader, event)).count("阳光花园 3栋2单元") == 4
+
+
+@pytest.mark.parametrize("role", [Role.DEPOT, Role.ADMIN])
+def test_roles_without_the_right_are_refused(office: Office, event: int, actors: dict[Role, Actor],
+                                              role: Role) -> None:
+    with pytest.raises(PermissionDenied) as info, office.db.write() as s:
+        gas_on_sheet_pdf(s, actors[role], event, copy=True)
+    assert "查看用户档案" in info.value.zh
+    assert reprints(office) == 0
