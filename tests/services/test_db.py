@@ -54,6 +54,7 @@ def statements(db: Database) -> Iterator[list[str]]:
         dbapi_conn.set_trace_callback(seen.append)
 
     event.listen(db.engine, "connect", trace)
+    db.engine.dispose()  # pooled connections from before would escape the trace
     yield seen
     event.remove(db.engine, "connect", trace)
 
@@ -63,7 +64,7 @@ def _pragma(conn: object, name: str) -> object:
 
 
 def test_every_connection_carries_the_safety_pragmas(db: Database) -> None:
-    for _ in range(3):  # NullPool: each checkout is a fresh connection
+    for _ in range(3):  # pooled connections, checked out again and again
         with db.engine.connect() as conn:
             assert _pragma(conn, "foreign_keys") == 1
             assert _pragma(conn, "journal_mode") == "wal"
@@ -233,6 +234,7 @@ def _cap_size(db: Database) -> None:
         dbapi_conn.execute(f"PRAGMA max_page_count={pages}")
 
     event.listen(db.engine, "connect", cap)
+    db.engine.dispose()  # only new connections get the cap
 
 
 def test_disk_full_is_translated_and_nothing_written(db: Database, admin: Actor) -> None:
