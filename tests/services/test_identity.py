@@ -65,6 +65,9 @@ def test_pinyin_keys() -> None:
     assert name_keys("张三") == ("zhangsan", "zs")
     assert name_keys("欧阳 娜娜") == ("ouyangnana", "oynn")
     assert name_keys("Anna 李") == ("annali", "annal")
+    # surnames are read as surnames: 曾 zeng (not ceng), 单 shan (not dan)
+    assert name_keys("曾小明") == ("zengxiaoming", "zxm")
+    assert name_keys("单田芳") == ("shantianfang", "stf")
 
 
 def test_number_validation_accepts_scanner_and_full_width_input() -> None:

@@ -105,10 +105,23 @@ def clean_holder_name(text: str) -> str:
     return name
 
 
+# Surnames read differently from the everyday character (曾 zeng not ceng, 单 shan not dan):
+# the counter types the surname as people say it.
+SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "区": "ou",
+    "覃": "qin", "乐": "yue", "盖": "ge", "缪": "miao", "召": "shao", "种": "chong", "员": "yun",
+    "冼": "xian", "秘": "bi", "繁": "po", "尉": "yu", "长": "chang", "翟": "zhai", "沈": "shen",
+    "藏": "zang", "宿": "su", "句": "gou", "折": "she", "那": "na", "重": "chong", "华": "hua",
+}
+
+
 def name_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) in lower case, letters and digits only: 张三 -> (zhangsan, zs)."""
     full = lazy_pinyin(name, errors="default")
     first = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
+    if name and name[0] in SURNAME_READINGS:
+        full[0] = SURNAME_READINGS[name[0]]
+        first[0] = full[0][0]
     keep = re.compile(r"[^a-z0-9]")
     pinyin = keep.sub("", "".join(full).lower())
     initials = keep.sub("", "".join(first).lower())
