@@ -126,3 +126,11 @@ def test_first_start_creates_the_administrator(qtbot, db: Database) -> None:  # 
     with db.read() as s:
         assert users.has_users(s)
     runner.wait_done()
+
+
+def test_escape_does_not_end_the_program(qtbot, dialog: LoginDialog) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    with qtbot.assertNotEmitted(dialog.rejected):
+        qtbot.keyClick(dialog.login, Qt.Key.Key_Escape)
+    assert dialog.isVisible()

@@ -257,7 +257,7 @@ def run_gui(target: str, *, demo: bool, lang: str, counter: str, explicit_db: bo
     session = GuiSession(app, target, demo_mode=demo, lang=lang, counter=counter, explicit_db=explicit_db,
                          screenshot=screenshot)
     QTimer.singleShot(0, session.start)
-    auto = os.environ.get("GASDESK_AUTOLOGIN", "")
+    auto = os.environ.get("GASDESK_AUTOLOGIN", "") if screenshot else ""  # only for pictures, never a normal start
     if auto and ":" in auto:
         login, password = auto.split(":", 1)
         _when_login_shows(session, lambda: session.autologin(login, password))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -102,6 +103,11 @@ class LoginDialog(QDialog):
         EnterNavigation([self.counter, self.login, self.password], self.submit, self)
         self.setMinimumWidth(520)
         (self.password if login else self.login).setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            return  # a stray Esc must not end the program; Quit is a button
+        super().keyPressEvent(event)
 
     def _demo_panel(self) -> QGroupBox:
         group = QGroupBox(self.tr("Demo office: click a user to fill in the login"))
