@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from accounts_support import Office
-from accounts_support import office as office_fixture  # noqa: F401  (the `office` fixture)
 from printing_support import pdf_pages, pdf_text
 from sqlalchemy import func, select
 

@@ -9,7 +9,6 @@ from decimal import Decimal
 
 import pytest
 from accounts_support import Office, make_id
-from accounts_support import office as office_fixture  # noqa: F401  (the `office` fixture)
 from openpyxl import load_workbook
 from printing_support import pdf_text
 from sqlalchemy import text
