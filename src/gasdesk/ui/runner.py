@@ -37,7 +37,9 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gasdesk.services import runner as service_runner
+from gasdesk.services.errors import GasdeskError
 from gasdesk.services.session import Actor
+from gasdesk.ui.messages import show_error
 
 log = logging.getLogger(__name__)
 
@@ -196,16 +198,12 @@ class Runner(QObject):
         pending = self._take(ticket)
         if pending is None:
             return
-        from gasdesk.services.errors import GasdeskError
-
         if not isinstance(exc, GasdeskError):
             log.error("unexpected error in a background call", exc_info=exc)
         if self._alive(pending):
             if pending.on_error is not None:
                 pending.on_error(exc)
             else:
-                from gasdesk.ui.messages import show_error
-
                 show_error(pending.owner, exc)
         self.failed.emit(exc)
 

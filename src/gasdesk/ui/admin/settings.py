@@ -24,7 +24,7 @@ from gasdesk.services.runner import run
 from gasdesk.services.session import Actor
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.forms import EnterNavigation
-from gasdesk.ui.messages import show_info
+from gasdesk.ui.messages import error_text, show_error, show_info
 
 SETTING_KEYS = ("idle_lock_minutes", "max_failed_logins", "lockout_minutes")
 
@@ -127,8 +127,6 @@ class SettingsPage(QWidget):
         self.backup_status.setText(self.tr("Backup written and checked: %1").replace("%1", str(written)))
 
     def _backup_failed(self, exc: BaseException) -> None:
-        from gasdesk.ui.messages import error_text, show_error
-
         self.backup_button.setEnabled(True)
         self.backup_status.setText(error_text(exc))
         show_error(self, exc)
