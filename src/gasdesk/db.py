@@ -239,6 +239,12 @@ class Database:
         problems += [f"foreign key violation: {tuple(r)}" for r in fk]
         return problems
 
+    def use_wal(self) -> None:
+        """Put a vetted SQLite file in WAL mode (kept in the file); pooled connections start afresh."""
+        if self.path is not None:
+            _set_wal(str(self.path))
+            self.engine.dispose()
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -261,7 +267,8 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True) -> Dat
         engine = create_engine(url, poolclass=QueuePool, pool_size=2, max_overflow=4,
                                connect_args={"check_same_thread": False})
         _install_sqlite_recipe(engine)
-        _set_wal(url.database)
+        # WAL is switched on by use_wal() once the file has passed its checks: switching
+        # rewrites the header, and a damaged or newer file must be refused unchanged.
     else:
         engine = create_engine(url, pool_pre_ping=True)
     return Database(url=url, engine=engine)

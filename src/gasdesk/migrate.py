@@ -65,10 +65,16 @@ def _refuse_newer(db: Database, current: str | None) -> None:
         )
 
 
+def refuse_newer(db: Database) -> None:
+    """Refuse, before anything writes, a database made by a newer gasdesk."""
+    _refuse_newer(db, current_revision(db))
+
+
 def upgrade(db: Database, *, backup: bool = True) -> UpgradeResult:
     """Bring the database to head, keeping a checked copy of the file first."""
     current = current_revision(db)
     _refuse_newer(db, current)
+    db.use_wal()
     head = head_revision(db)
     if current == head:
         return UpgradeResult(current, head, None)

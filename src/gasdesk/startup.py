@@ -14,6 +14,8 @@ def prepare(target: str | os.PathLike[str], *, create: bool = True, upgrade: boo
     db = open_database(target, create=create)
     try:
         ensure_sound(db)
+        migrate.refuse_newer(db)
+        db.use_wal()  # only now: a damaged or newer file is left exactly as it was
         if upgrade:
             try:
                 migrate.upgrade(db)

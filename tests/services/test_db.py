@@ -39,10 +39,16 @@ def foundation_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def demo_file(foundation_demo: Path, tmp_path: Path) -> Path:
-    """A populated database of the test's own, ready to be damaged."""
-    return Path(shutil.copy(foundation_demo, tmp_path / "demo.db"))
+@pytest.fixture(params=["wal", "delete"])
+def demo_file(foundation_demo: Path, tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """A populated database of the test's own, ready to be damaged: as gasdesk keeps it (WAL),
+    and as a backup or a file from elsewhere comes (rollback journal)."""
+    path = Path(shutil.copy(foundation_demo, tmp_path / "demo.db"))
+    if request.param == "delete":
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.close()
+    return path
 
 
 @pytest.fixture
