@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from printing_support import pdf_pages, pdf_text
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
-from gasdesk.services.printing import document
 from gasdesk.services.printing.document import SheetSpec, _cell, styles, table_sheet
 
 COLUMNS = ["序号", "户主", "地址"]
@@ -26,11 +24,21 @@ def test_a_sheet_of_several_pages_without_copy_mark_prints() -> None:
     assert "副本" not in "".join(pages)
 
 
-def test_rows_across_table_chunks_are_all_printed_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(document, "CHUNK_ROWS", 7)
-    text = pdf_text(table_sheet(spec(50)))
-    for i in range(1, 51):
+def test_a_long_table_is_laid_out_page_by_page_with_every_row_once() -> None:
+    pages = pdf_pages(table_sheet(spec(400)))
+    text = "\n".join(pages)
+    for i in range(1, 401):
         assert text.count(f"用户{i} ") == 1
+    # One header per page, at its top: a page's rows are one table.
+    assert [p.count("序号") for p in pages] == [1] * len(pages)
+    assert all(p.split("序号", 1)[1].lstrip().startswith("户主") for p in pages)
+    per_page = [p.count("用户") for p in pages]
+    assert sum(per_page) == 400 and min(per_page[:-1]) >= 40  # full pages, not a few rows each
+
+
+def test_tall_rows_fill_pages_too() -> None:
+    pages = pdf_pages(table_sheet(spec(60, row_height_mm=12)))
+    assert [p.count("用户") for p in pages][:2] == [20, 21]
 
 
 def test_copy_mark_on_every_page() -> None:

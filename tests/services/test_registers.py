@@ -17,7 +17,6 @@ from gasdesk.models.users import Role
 from gasdesk.services import accounts, address
 from gasdesk.services.errors import NotFound, PermissionDenied, ValidationError
 from gasdesk.services.identity import mask_id
-from gasdesk.services.printing import document
 from gasdesk.services.reports import registers
 from gasdesk.services.session import Actor
 
@@ -157,14 +156,6 @@ def test_register_pdf_is_reproducible_in_invariant_mode(reg: Registers) -> None:
     o = reg.office
     first = read(o, registers.area_register_pdf, o.clerk, invariant=True)
     assert read(o, registers.area_register_pdf, o.clerk, invariant=True) == first
-
-
-def test_a_register_longer_than_a_table_chunk_keeps_every_row(reg: Registers, monkeypatch: pytest.MonkeyPatch) -> None:
-    o = reg.office
-    monkeypatch.setattr(document, "CHUNK_ROWS", 2)
-    txt = pdf_text(read(o, registers.area_register_pdf, o.clerk, area_id=o.area_id))
-    for name in ("张三", "李四", "王五", "赵六", "钱七", "孙八", "周九", "老王面馆"):
-        assert txt.count(name) == 1
 
 
 def test_empty_area_prints_and_exports_no_records(reg: Registers) -> None:

@@ -7,7 +7,7 @@ sheets) or compose flowables with ``styles()`` and ``render()`` (receipts).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -144,7 +144,6 @@ def render(story: list[Flowable], *, page: str = "A4", title: str = "", footer: 
 
 
 EMPTY_TEXT = "（无记录）"
-CHUNK_ROWS = 300  # rows per table: a split copies the remaining rows, so long tables are chunked
 _PAD = 3.0  # left/right cell padding, points
 
 
@@ -165,8 +164,8 @@ def data_table(columns: Sequence[str], rows: Iterable[Sequence[object]], *,
     """A header + rows table as flowables, the header repeated on every page.
 
     Layout stays linear in the row count (tens of thousands of rows): cells that fit are
-    plain strings, and the rows are cut into tables of CHUNK_ROWS, each with its header.
-    An empty table shows one row saying so.
+    plain strings, and the rows become tables a page at a time (_PagedRows). An empty
+    table shows one row saying so.
     """
     st = st or styles()
     widths = [w * mm for w in widths_mm] if widths_mm else None
@@ -186,26 +185,69 @@ def data_table(columns: Sequence[str], rows: Iterable[Sequence[object]], *,
         *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right_aligned],
     ]
 
-    def table(body: list[list[object]]) -> Flowable:
+    def table(texts: list[list[str]]) -> Flowable:
+        body = [[_cell(v, widths[i] if widths else None, st.cell_right if i in right_aligned else st.cell)
+                 for i, v in enumerate(row)] for row in texts]
         heights = [None] + [row_height_mm * mm] * len(body) if row_height_mm else None
         t = LongTable([header, *body], colWidths=widths, rowHeights=heights, repeatRows=1)
         t.setStyle(TableStyle(style))
         return t
 
-    flowables: list[Flowable] = []
-    body: list[list[object]] = []
-    for row in rows:
-        body.append([
-            _cell("" if v is None else str(v), widths[i] if widths else None,
-                  st.cell_right if i in right_aligned else st.cell)
-            for i, v in enumerate(row)
-        ])
-        if len(body) == CHUNK_ROWS:
-            flowables.append(table(body))
-            body = []
-    if body or not flowables:
-        flowables.append(table(body or [[empty_text] + [""] * (len(columns) - 1)]))
-    return flowables
+    texts = [["" if v is None else str(v) for v in row] for row in rows]
+    if not texts:  # one row across the whole width saying so
+        empty = LongTable([header, [empty_text] + [""] * (len(columns) - 1)], colWidths=widths, repeatRows=1)
+        empty.setStyle(TableStyle([*style, ("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "CENTER")]))
+        return [empty]
+    min_row = row_height_mm * mm if row_height_mm else st.cell.leading + 4  # one line + paddings
+    return [_PagedRows(table, texts, min_row)]
+
+
+class _PagedRows(Flowable):
+    """Rows laid out a page at a time: each page gets a table of the rows that fit there.
+
+    reportlab splits one long table by copying the rest of it at every page, which is
+    quadratic in the row count and holds a style object per cell of the whole table. Here
+    only a page's worth of rows (plus a margin) becomes a table at any time, the header is
+    repeated on every page, and tens of thousands of rows lay out in linear time.
+    """
+
+    def __init__(self, make: Callable[[list[list[str]]], Flowable], rows: list[list[str]], min_row: float,
+                 start: int = 0) -> None:
+        super().__init__()
+        self._make, self._rows, self._min_row, self._start = make, rows, min_row, start
+        self._probe: Flowable | None = None
+        self._probe_at: tuple[float, float] = (0.0, 0.0)
+        self._last = False
+
+    def _window(self, ah: float) -> tuple[Flowable, bool]:
+        """A table of more rows than can fit in ``ah``, and whether it holds all the rest."""
+        end = self._start + int(ah / self._min_row) + 2
+        return self._make(self._rows[self._start:end]), end >= len(self._rows)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._probe, self._last = self._window(ah)
+        self._probe_at = (aw, ah)
+        w, h = self._probe.wrap(aw, ah)
+        return w, (h if self._last else max(h, ah + 1))  # rows left over: it does not fit here
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        # The frame splits right after wrapping at the same size: reuse that window.
+        if self._probe is None or self._probe_at != (aw, ah):
+            self.wrap(aw, ah)
+        window, last = self._probe, self._last
+        assert window is not None
+        parts = window.split(aw, ah)
+        if not parts:
+            return []  # not even the header and one row fit: the next frame
+        first = parts[0]
+        taken = len(first._cellvalues) - 1  # data rows placed (row 0 is the header)
+        if last and len(parts) == 1:
+            return [first]
+        return [first, _PagedRows(self._make, self._rows, self._min_row, self._start + taken)]
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # type: ignore[no-untyped-def]
+        assert self._probe is not None, "drawn before wrap"
+        self._probe.drawOn(canvas, x, y, _sW)
 
 
 def table_sheet(spec: SheetSpec, *, invariant: bool = False) -> bytes:
