@@ -62,3 +62,11 @@ def test_a_long_name_wraps_inside_its_column() -> None:
     name = "某某餐饮管理有限公司第一分公司"
     sheet = SheetSpec("测试", COLUMNS, [(1, name, "建设路 20 号")], widths_mm=[15, 30, 60])
     assert name in pdf_text(table_sheet(sheet)).replace("\r\n", "")
+
+
+def test_no_page_is_blank_whatever_the_row_count() -> None:
+    """Trailing spacers that miss the page must not start an empty last page."""
+    for rows in range(14, 26):
+        pages = pdf_pages(table_sheet(spec(rows, row_height_mm=12, footer_lines=["签字：____", "日期：____"])))
+        assert all(("用户" in p or "签字" in p) for p in pages), rows
+        assert "签字：____" in pages[-1] and "日期：____" in pages[-1]

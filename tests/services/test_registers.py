@@ -7,17 +7,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 from accounts_support import Office, make_id
 from openpyxl import load_workbook
-from printing_support import pdf_text
+from printing_support import pdf_pages, pdf_text
 from sqlalchemy import text
 
 from gasdesk.models.users import Role
 from gasdesk.services import accounts, address
 from gasdesk.services.errors import NotFound, PermissionDenied, ValidationError
 from gasdesk.services.identity import mask_id
-from gasdesk.services.reports import registers
+from gasdesk.services.reports import registers, tables
 from gasdesk.services.session import Actor
 
 D = Decimal
@@ -271,3 +272,15 @@ def test_new_accounts_refused_to_roles_without_account_view(office: Office, acto
                                                             role: Role, fn) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PermissionDenied):
         read(office, fn, actors[role], date_from=date(2026, 1, 1), date_to=date(2026, 1, 31))
+
+
+def test_report_pages_are_never_blank_whatever_the_row_count() -> None:
+    cols = [tables.Col("片区", 30), tables.Col("户主", 30), tables.Col("余额", 30, "money")]
+    for n in range(20, 34):
+        frame = pd.DataFrame({"片区": ["城东片区"] * n, "户主": [f"用户{i}" for i in range(n)],
+                              "余额": [D("1.00")] * n})
+        report = tables.Report("测试", [tables.ReportTable("a", frame, cols, group_by=("片区",)),
+                                        tables.ReportTable("b", frame.head(3), cols, heading="小结")],
+                               notes=["说明"])
+        pages = pdf_pages(tables.report_pdf(report))
+        assert all("用户" in p for p in pages), n

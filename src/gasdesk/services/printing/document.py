@@ -20,6 +20,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     LongTable,
     PageTemplate,
     Paragraph,
@@ -264,10 +265,11 @@ def table_sheet(spec: SheetSpec, *, invariant: bool = False) -> bytes:
     story.extend(data_table(spec.columns, spec.rows, widths_mm=spec.widths_mm, right_aligned=spec.right_aligned,
                             row_height_mm=spec.row_height_mm, st=st))
     if spec.footer_lines:
-        story.append(Spacer(1, 5 * mm))
-        for line in spec.footer_lines:
-            story.append(Paragraph(escape(line), st.body))
-            story.append(Spacer(1, 2 * mm))
+        # Signature lines stay together, and no trailing spacer can start a blank last page.
+        block: list[Flowable] = [Spacer(1, 5 * mm)]
+        for i, line in enumerate(spec.footer_lines):
+            block += ([Spacer(1, 2 * mm)] if i else []) + [Paragraph(escape(line), st.body)]
+        story.append(KeepTogether(block))
     printed_at = spec.printed_at or datetime.now()
     footer = f"{printed_at:%Y-%m-%d %H:%M}"
     if spec.printed_by:

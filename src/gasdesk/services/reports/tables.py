@@ -63,7 +63,7 @@ class Report:
     office: str = ""
     printed_by: str = ""
     page: str = "A4-landscape"
-    notes: Sequence[str] = field(default_factory=tuple)  # printed after the tables
+    notes: Sequence[str] = field(default_factory=tuple)  # small print under the title
 
 
 def cell_text(value: object, kind: str) -> str:
@@ -103,12 +103,12 @@ def _table_flowables(table: ReportTable, st) -> list[Flowable]:  # type: ignore[
         out += [CondPageBreak(30 * mm), Paragraph(escape(table.heading), st.section), Spacer(1, 1.5 * mm)]
     if not table.group_by or table.frame.empty:
         return out + data_table(headers, rows(table.frame), widths_mm=widths, right_aligned=right, st=st)
-    for keys, part in table.frame.groupby(list(table.group_by), sort=False, dropna=False):
+    for i, (keys, part) in enumerate(table.frame.groupby(list(table.group_by), sort=False, dropna=False)):
         keys = keys if isinstance(keys, tuple) else (keys,)
+        out += [Spacer(1, 3 * mm)] if i else []
         out += [CondPageBreak(25 * mm), Paragraph(escape(_section_title(keys, len(part), table.unit)), st.section),
                 Spacer(1, 1 * mm)]
         out += data_table(headers, rows(part), widths_mm=widths, right_aligned=right, st=st)
-        out.append(Spacer(1, 3 * mm))
     return out
 
 
@@ -120,11 +120,12 @@ def report_pdf(report: Report, *, invariant: bool = False, printed_at: datetime 
         story.append(Paragraph(escape(report.office), st.subtitle))
     story.append(Paragraph(escape(report.title), st.title))
     story += [Paragraph(escape(line), st.subtitle) for line in report.subtitle_lines]
-    story.append(Spacer(1, 3 * mm))
-    for table in report.tables:
-        story += _table_flowables(table, st)
-        story.append(Spacer(1, 4 * mm))
+    # Notes explain the columns: under the title, where they cannot end up alone on a last page.
     story += [Paragraph(escape(line), st.small) for line in report.notes]
+    story.append(Spacer(1, 3 * mm))
+    for i, table in enumerate(report.tables):
+        # Space only between tables: a trailing spacer that misses the page would start a blank one.
+        story += ([Spacer(1, 4 * mm)] if i else []) + _table_flowables(table, st)
     stamp = printed_at or (INVARIANT_STAMP if invariant else datetime.now())
     footer = f"{report.title}    打印：{report.printed_by}  {stamp:%Y-%m-%d %H:%M}"
     return render(story, page=report.page, title=report.title, footer=footer, invariant=invariant)
