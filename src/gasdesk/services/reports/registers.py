@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 from sqlalchemy import Select, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from gasdesk.models import Account, AccountStatus, AccountType, Area, Compound, LedgerEntry, Premises
 from gasdesk.services import settings
@@ -74,7 +74,7 @@ def _balance_column():  # type: ignore[no-untyped-def]
     return select(owed).where(LedgerEntry.account_id == Account.id).scalar_subquery()
 
 
-def _base_query(date_column=Account.opened_on) -> Select:  # type: ignore[no-untyped-def,assignment]
+def _base_query(date_column: InstrumentedAttribute[Any] = Account.opened_on) -> Select[Any]:
     return (
         select(
             Area.name.label("area_name"),
@@ -99,7 +99,7 @@ def _base_query(date_column=Account.opened_on) -> Select:  # type: ignore[no-unt
     )
 
 
-def _address_order(q: Select) -> Select:
+def _address_order(q: Select[Any]) -> Select[Any]:
     """Area, compound (street premises last), then building/unit/room in natural order:
     shorter first, so room 2 comes before room 10 (portable to PostgreSQL, unlike a CAST)."""
     parts = []
@@ -109,7 +109,7 @@ def _address_order(q: Select) -> Select:
                       Account.number, Account.id)
 
 
-def _account_frame(session: Session, q: Select) -> pd.DataFrame:
+def _account_frame(session: Session, q: Select[Any]) -> pd.DataFrame:
     names = [c.name for c in ACCOUNT_COLUMNS]
     chunks: list[pd.DataFrame] = []
     result = session.execute(q.execution_options(yield_per=CHUNK))
@@ -151,7 +151,7 @@ def _status_counts(frame: pd.DataFrame) -> pd.DataFrame:
     return table[cols].astype({c: "int64" for c in [*STATUS_ORDER, "合计"]})
 
 
-def _scope(session: Session, area_id: int | None, compound_id: int | None) -> tuple[str, Select]:
+def _scope(session: Session, area_id: int | None, compound_id: int | None) -> tuple[str, Select[Any]]:
     """The words for the scope and the filter it puts on the query; unknown ids are refused."""
     q = _base_query()
     words = []
