@@ -36,8 +36,10 @@ def _plain(value: Any) -> Any:
 def detail_json(detail: Any) -> dict[str, Any]:
     data = _plain(detail)
     b = detail.balances
-    data["balances"] = {"balance": str(b.balance), "arrears": str(b.arrears), "credit": str(b.credit),
-                        "prepayment_credit": str(b.prepayment_credit), "deposits": str(b.deposits)}
+    data["balances"] = {
+        "available": str(b.available), "balance": str(b.balance), "arrears": str(b.arrears), "credit": str(b.credit),
+        "prepayment_credit": str(b.prepayment_credit), "deposits": str(b.deposits),
+    }
     data["readings"] = [
         {"serial": m.serial, "kind": kind, "value": str(value), "on": str(on)}
         for m in detail.meters
@@ -54,7 +56,7 @@ def _text(detail: Any) -> list[str]:
         f"户号 {s.number or '(未编号)'}  {s.holder_name}  [{s.status_zh}]  {s.type_zh}",
         f"证件 {s.id_number}  电话 {s.phone}{'  ' + s.phone2 if s.phone2 else ''}  人口 {s.household_size}",
         f"地址 {s.area_name} {s.address}",
-        f"余额 {b.balance}  欠费 {b.arrears}  预付款 {b.prepayment_credit}  押金 {b.deposits}",
+        f"余额 {b.available}  欠费 {b.arrears}  预付款 {b.prepayment_credit}  押金 {b.deposits}",
         "燃气表:",
     ]
     for m in detail.meters:

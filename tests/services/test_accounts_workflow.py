@@ -94,6 +94,7 @@ def test_contract_signing_posts_exact_amounts_and_numbers_the_account(office: Of
         ("prepayment", D("300.00"), None), ("payment", D("-2000.00"), "wechat")]
     b = result.posting.balances
     assert (b.balance, b.prepayment_credit, b.deposits, b.arrears) == (D("0.00"), D("300.00"), D("0.00"), D("0.00"))
+    assert b.available == D("300.00")  # what the counter shows as 余额
     with office.db.read() as s:
         detail = accounts.account_detail(s, office.clerk, result.number)
         assert detail.contracts[0].opening_fee == D("200.00")

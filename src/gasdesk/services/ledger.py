@@ -102,6 +102,15 @@ class Balances:
         return max(-self.balance, ZERO)
 
     @property
+    def available(self) -> Decimal:
+        """What the counter calls 余额: prepayment plus overpayment minus arrears (deposits aside).
+
+        Positive is money the customer has with us, negative is what they owe. The registers
+        compute the same figure in SQL (services.reports.registers._balance_column).
+        """
+        return self.prepayment_credit - self.balance
+
+    @property
     def held(self) -> Decimal:
         return self.prepayment_credit + self.deposits
 

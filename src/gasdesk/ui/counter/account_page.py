@@ -315,7 +315,7 @@ class AccountPage(QWidget):
                                .replace("%2", fmt.m3(meter.initial_reading)).replace("%3", fmt.m3(meter.last_reading))
                                if meter else self.tr("none registered"))
         self.premises_card.set("dates", self._dates(d))
-        self.money_card.set("balance", fmt.yuan(b.balance))
+        self.money_card.set("balance", fmt.yuan(b.available))
         self.money_card.set("arrears", fmt.yuan(b.arrears))
         self.money_card.values["arrears"].setStyleSheet(
             "font-weight: 700; color: #b3261e;" if b.arrears > 0 else "")
