@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from gasdesk.services.session import Actor
 from gasdesk.startup import prepare
 from gasdesk.ui.app import install_translators
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.gc_guard import GuiThreadCollector
 from gasdesk.ui.main_window import MainWindow
 from gasdesk.ui.runner import Runner
 
@@ -28,6 +30,20 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
     yield translators
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp):  # type: ignore[no-untyped-def]
+    """As in the program: the cyclic collector never runs on a runner thread (PySide crashes)."""
+    collector = GuiThreadCollector(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_gui_thread() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from gasdesk.services.errors import GasdeskError, set_language
 from gasdesk.ui import prefs, style
 from gasdesk.ui.busy import BusySplash
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.gc_guard import GuiThreadCollector
 from gasdesk.ui.login import FirstAdminDialog, LoginDialog
 from gasdesk.ui.main_window import MainWindow
 from gasdesk.ui.messages import error_text
@@ -254,6 +255,7 @@ def run_gui(target: str, *, demo: bool, lang: str, counter: str, explicit_db: bo
     translators = install_translators(app, lang)
     style.apply(app)
     app.setQuitOnLastWindowClosed(False)  # the session decides when the program ends
+    collector = GuiThreadCollector(app)
     session = GuiSession(app, target, demo_mode=demo, lang=lang, counter=counter, explicit_db=explicit_db,
                          screenshot=screenshot)
     QTimer.singleShot(0, session.start)
@@ -270,6 +272,7 @@ def run_gui(target: str, *, demo: bool, lang: str, counter: str, explicit_db: bo
     for translator in translators:
         app.removeTranslator(translator)
     session.deleteLater()
+    collector.stop()
     return int(code)
 
 
