@@ -102,7 +102,9 @@ class LoginDialog(QDialog):
             layout.addWidget(self._demo_panel())
         EnterNavigation([self.counter, self.login, self.password], self.submit, self)
         self.setMinimumWidth(520)
-        (self.password if login else self.login).setFocus()
+        # The first empty field: a new counter PC starts at its counter id.
+        empty = [w for w in (self.counter, self.login, self.password) if not w.text() and not w.isReadOnly()]
+        (empty[0] if empty else self.password).setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
