@@ -6,13 +6,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from accounts_support import Office
+from accounts_support import FEES, STEP, Office, key
 from printing_support import pdf_pages, pdf_text
 from sqlalchemy import func, select
 
 from gasdesk.models import AuditEntry
 from gasdesk.models.users import Role
-from gasdesk.services import gas_on, settings
+from gasdesk.services import accounts, gas_on, settings
 from gasdesk.services.errors import PermissionDenied
 from gasdesk.services.printing.gas_on_sheet import gas_on_sheet_pdf
 from gasdesk.services.session import Actor
@@ -116,3 +116,41 @@ def test_roles_without_the_right_are_refused(office: Office, event: int, actors:
         gas_on_sheet_pdf(s, actors[role], event, copy=True)
     assert "查看用户档案" in info.value.zh
     assert reprints(office) == 0
+
+
+def test_the_first_print_is_the_original_and_every_later_one_a_logged_copy(office: Office, event: int) -> None:
+    with office.db.write() as s:
+        first = gas_on.print_sign_off_sheet(s, office.clerk, event)
+    with office.db.write() as s:
+        second = gas_on.print_sign_off_sheet(s, office.clerk, event)
+    assert (first.copy, second.copy) == (False, True)
+    assert "副本" not in pdf_text(first.pdf)
+    assert all("副本 COPY" in page for page in pdf_pages(second.pdf))
+    with office.db.read() as s:
+        actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "gas_on_event",
+                                                                 AuditEntry.action.like("print.%"))))
+    assert actions == ["print.original", "print.reprint"]
+
+
+def test_households_are_listed_in_natural_address_order(office: Office) -> None:
+    """Room 101 before 1003, building 2 before 10: numbers read as numbers, on screen and on paper."""
+    c = office.clerk
+    rooms = [("10", "1", "101"), ("2", "1", "1003"), ("2", "1", "101"), ("2", "1", "99"), ("2", "10", "1"),
+             ("2", "2", "5")]
+    for building, unit, room in rooms:
+        with office.db.write() as s:
+            a = accounts.apply(s, c, account_type="residential", holder=office.holder(f"户{building}-{unit}-{room}"),
+                               premises=accounts.PremisesInput(compound_id=office.compound_id, building=building,
+                                                               unit=unit, room=room), applied_on=date(2026, 1, 5))
+            accounts.sign_contract(s, c, a.id, fees=FEES, paid=FEES.total, method="cash", idempotency_key=key(),
+                                   signed_on=date(2026, 1, 6))
+            for step in ("install_planned", "installed"):
+                STEP[step](s, c, a.id)
+    with office.db.write() as s:
+        ev = gas_on.plan_event(s, c, office.compound_id, planned_on=date(2026, 3, 1))
+        rows = gas_on.sign_off_rows(s, c, ev.id).rows
+        marked = gas_on.mark(s, c, ev.id, rows[3].account_id, "absent")
+    assert [r.holder_name for r in rows] == ["户2-1-99", "户2-1-101", "户2-1-1003", "户2-2-5", "户2-10-1", "户10-1-101"]
+    assert [r.seq for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert (marked.seq, marked.holder_name) == (4, "户2-2-5")  # its place on the whole list
+    assert gas_on.natural_key("3A-12") == ((0, 3), (1, "A-"), (0, 12))

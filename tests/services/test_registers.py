@@ -252,24 +252,43 @@ def test_new_accounts_pdf_and_xlsx_through_the_same_renderers(reg: Registers) ->
     assert ws.max_row == 3
 
 
-def test_reader_may_see_registers(reg: Registers, actors: dict[Role, Actor]) -> None:
+@pytest.mark.parametrize("role", [Role.CLERK, Role.SUPERVISOR, Role.ADMIN])
+def test_registers_are_for_the_counter_and_the_office(reg: Registers, actors: dict[Role, Actor],
+                                                     role: Role) -> None:
     o = reg.office
-    assert len(read(o, registers.area_register, actors[Role.READER]).accounts) == 8
+    assert len(read(o, registers.area_register, actors[role]).accounts) == 8
+    assert read(o, registers.area_register_size, actors[role]) == 8
+    kw = {"date_from": date(2026, 1, 1), "date_to": date(2026, 1, 31)}
+    assert len(read(o, registers.new_accounts, actors[role], **kw)) == 2
+    assert read(o, registers.new_accounts_size, actors[role], **kw) == 2
 
 
-@pytest.mark.parametrize("role", [Role.DEPOT, Role.ADMIN])
-@pytest.mark.parametrize("fn", [registers.area_register, registers.area_register_pdf, registers.area_register_xlsx])
-def test_register_refused_to_roles_without_account_view(office: Office, actors: dict[Role, Actor],
-                                                        role: Role, fn) -> None:  # type: ignore[no-untyped-def]
+def test_register_sizes_follow_the_scope(reg: Registers) -> None:
+    o = reg.office
+    assert read(o, registers.area_register_size, o.clerk, area_id=o.area_id, compound_id=reg.east_lake_id) == 1
+    assert read(o, registers.area_register_size, o.clerk, area_id=reg.empty_area_id) == 0
+    assert read(o, registers.new_accounts_size, o.clerk, date_from=date(2026, 2, 1), date_to=date(2026, 2, 1),
+                basis="applied") == 4
+    with pytest.raises(ValidationError) as info:
+        read(o, registers.new_accounts_size, o.clerk, date_from=date(2026, 2, 1), date_to=date(2026, 1, 1))
+    assert info.value.zh == "开始日期 2026-02-01 晚于结束日期 2026-01-01。"
+
+
+@pytest.mark.parametrize("role", [Role.DEPOT, Role.READER])
+@pytest.mark.parametrize("fn", [registers.area_register, registers.area_register_pdf, registers.area_register_xlsx,
+                                registers.area_register_size])
+def test_register_refused_to_roles_without_the_registers_permission(office: Office, actors: dict[Role, Actor],
+                                                                   role: Role, fn) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PermissionDenied) as info:
         read(office, fn, actors[role])
-    assert "查看用户档案" in info.value.zh
+    assert "打印和导出用户登记册" in info.value.zh
 
 
-@pytest.mark.parametrize("role", [Role.DEPOT, Role.ADMIN])
-@pytest.mark.parametrize("fn", [registers.new_accounts, registers.new_accounts_pdf, registers.new_accounts_xlsx])
-def test_new_accounts_refused_to_roles_without_account_view(office: Office, actors: dict[Role, Actor],
-                                                            role: Role, fn) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("role", [Role.DEPOT, Role.READER])
+@pytest.mark.parametrize("fn", [registers.new_accounts, registers.new_accounts_pdf, registers.new_accounts_xlsx,
+                                registers.new_accounts_size])
+def test_new_accounts_refused_to_roles_without_the_registers_permission(office: Office, actors: dict[Role, Actor],
+                                                                       role: Role, fn) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PermissionDenied):
         read(office, fn, actors[role], date_from=date(2026, 1, 1), date_to=date(2026, 1, 31))
 

@@ -85,7 +85,7 @@ def test_role_without_the_right_writes_nothing(office: Office, cli, tmp_path: Pa
     out = tmp_path / "register.pdf"
     code, _, err = cli("report", "register", "--out", str(out), user="depot")
     assert code == 3
-    assert "无权执行此操作：查看用户档案" in err
+    assert "无权执行此操作：打印和导出用户登记册" in err
     assert not out.exists()
     assert audit_actions(office)[-1] == "permission.denied"
 

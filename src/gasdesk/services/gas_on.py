@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -9,12 +10,22 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import Account, AccountStatus, Area, Compound, GasOnEvent, GasOnHousehold, Meter, Premises
+from gasdesk.models import (
+    Account,
+    AccountStatus,
+    Area,
+    AuditEntry,
+    Compound,
+    GasOnEvent,
+    GasOnHousehold,
+    Meter,
+    Premises,
+)
 from gasdesk.models.base import utcnow
 from gasdesk.services import accounts, audit
 from gasdesk.services.errors import Conflict, NotFound, ValidationError
 from gasdesk.services.identity import mask_phone
-from gasdesk.services.permissions import require
+from gasdesk.services.permissions import allowed, require
 from gasdesk.services.session import Actor
 
 OUTCOME_ZH = {"pending": "待通气", "done": "已通气", "absent": "不在家", "refused": "拒绝"}
@@ -79,14 +90,27 @@ def _info(session: Session, event: GasOnEvent) -> GasOnEventInfo:
     )
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str | None) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that reads the digit runs as numbers: room 101 before 1003, building 2 before 10.
+    Each part is tagged so a number and a word never compare directly."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in _DIGITS.split(text or "") if p)
+
+
+def premises_key(premises: Premises) -> tuple[object, ...]:
+    """Walking order in a compound: building, unit, room, each in natural order."""
+    return natural_key(premises.building), natural_key(premises.unit), natural_key(premises.room)
+
+
 def _installed_in(session: Session, compound_id: int) -> list[int]:
     q = (
-        select(Account.id)
+        select(Account.id, Premises)
         .join(Premises, Premises.id == Account.premises_id)
         .where(Premises.compound_id == compound_id, Account.status == AccountStatus.INSTALLED)
-        .order_by(Premises.building, Premises.unit, Premises.room)
     )
-    return list(session.scalars(q))
+    return [aid for aid, _p in sorted(session.execute(q), key=lambda r: (premises_key(r[1]), r[0]))]
 
 
 def plan_event(
@@ -199,12 +223,13 @@ def _rows(session: Session, event: GasOnEvent, only: int | None = None) -> list[
         .join(Premises, Premises.id == Account.premises_id)
         .outerjoin(Meter, (Meter.account_id == Account.id) & Meter.removed_on.is_(None))
         .where(GasOnHousehold.event_id == event.id)
-        .order_by(Premises.building, Premises.unit, Premises.room, Account.id)
     )
-    if only is not None:
-        q = q.where(GasOnHousehold.account_id == only)
+    found = sorted(session.execute(q), key=lambda r: (premises_key(r[2]), r[1].id))
+    # seq is the household's place on the whole list, also when only one row is asked for.
     rows = []
-    for seq, (h, account, premises, meter) in enumerate(session.execute(q), start=1):
+    for seq, (h, account, premises, meter) in enumerate(found, start=1):
+        if only is not None and account.id != only:
+            continue
         rows.append(SignOffRow(
             seq, account.id, account.number or "", account.holder_name,
             accounts.address_string(premises, compound_name), mask_phone(account.phone),
@@ -219,3 +244,31 @@ def sign_off_rows(session: Session, actor: Actor, event_id: int) -> SignOffSheet
     require(session, actor, "account.view")
     event = _event(session, event_id)
     return SignOffSheet(_info(session, event), _rows(session, event))
+
+
+@dataclass(frozen=True)
+class PrintedSheet:
+    pdf: bytes
+    copy: bool  # a reprint: marked 副本 on every page (and logged as print.reprint)
+
+
+SHEET_PRINTED = ("print.original", "print.reprint")
+
+
+def print_sign_off_sheet(session: Session, actor: Actor, event_id: int) -> PrintedSheet:
+    """The day's sign-off sheet: the first print is the original, every later one a copy.
+
+    The first print is logged as ``print.original`` so that later ones know; run it as a write."""
+    from gasdesk.services.printing.gas_on_sheet import gas_on_sheet_pdf  # it imports this module
+
+    if not allowed(actor, "gas_on.manage"):  # as the sheet itself: the team or anyone who may view accounts
+        require(session, actor, "account.view")
+    _event(session, event_id)
+    printed = session.scalar(
+        select(AuditEntry.id).where(AuditEntry.entity == "gas_on_event", AuditEntry.entity_id == str(event_id),
+                                    AuditEntry.action.in_(SHEET_PRINTED)).limit(1)
+    ) is not None
+    pdf = gas_on_sheet_pdf(session, actor, event_id, copy=printed)  # checks the permission; logs a reprint
+    if not printed:
+        audit.record(session, actor, "print.original", "gas_on_event", event_id, after={"document": "gas_on_sheet"})
+    return PrintedSheet(pdf, printed)

@@ -37,6 +37,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "ledger.refund": frozenset({C, S}),
     "ledger.reverse": frozenset({S}),
     "gas_on.manage": frozenset({C, S}),
+    # registers by area and the new-account list (masked personal data): the counter and the office
+    "report.registers": frozenset({C, S, A}),
 }
 
 WORKPLACES = ("counter", "readings", "depot", "reports", "admin")
@@ -92,4 +94,5 @@ ACTION_NAMES_ZH = {
     "ledger.refund": "退款",
     "ledger.reverse": "冲正账目",
     "gas_on.manage": "安排点火通气",
+    "report.registers": "打印和导出用户登记册",
 }

@@ -151,9 +151,11 @@ def _status_counts(frame: pd.DataFrame) -> pd.DataFrame:
     return table[cols].astype({c: "int64" for c in [*STATUS_ORDER, "合计"]})
 
 
-def _scope(session: Session, area_id: int | None, compound_id: int | None) -> tuple[str, Select[Any]]:
-    """The words for the scope and the filter it puts on the query; unknown ids are refused."""
-    q = _base_query()
+def _scope(session: Session, area_id: int | None, compound_id: int | None,
+           q: Select[Any] | None = None) -> tuple[str, Select[Any]]:
+    """The words for the scope and the filter it puts on the query (the register's by default);
+    unknown ids are refused."""
+    q = _base_query() if q is None else q
     words = []
     if area_id is not None:
         area = session.get(Area, area_id)
@@ -180,10 +182,23 @@ def area_register(
     session: Session, actor: Actor, *, area_id: int | None = None, compound_id: int | None = None
 ) -> RegisterData:
     """Every account of the area / compound (all of them when neither is given), in address order."""
-    require(session, actor, "account.view")
+    require(session, actor, "report.registers")
     scope, q = _scope(session, area_id, compound_id)
     frame = _account_frame(session, _address_order(q))
     return RegisterData("用户登记册（按区域登记造册）", scope, frame, _status_counts(frame))
+
+
+def _counted() -> Select[Any]:
+    return select(func.count(Account.id)).join(Premises, Premises.id == Account.premises_id)
+
+
+def area_register_size(
+    session: Session, actor: Actor, *, area_id: int | None = None, compound_id: int | None = None
+) -> int:
+    """How many accounts the register would list: cheap, so the UI can decide to preview or not."""
+    require(session, actor, "report.registers")
+    _words, q = _scope(session, area_id, compound_id, _counted())
+    return int(session.scalar(q) or 0)
 
 
 def _check_range(date_from: date, date_to: date) -> None:
@@ -192,22 +207,39 @@ def _check_range(date_from: date, date_to: date) -> None:
                               f"The start date {date_from} is after the end date {date_to}.")
 
 
+def _new_in(session: Session, q: Select[Any], day: InstrumentedAttribute[Any], date_from: date, date_to: date,
+            area_id: int | None) -> Select[Any]:
+    """Filter ``q`` to accounts whose ``day`` is in the range (both included), in the area if given."""
+    _check_range(date_from, date_to)
+    q = q.where(day >= date_from, day <= date_to)
+    if area_id is not None:
+        if session.get(Area, area_id) is None:
+            raise NotFound("片区不存在。", "The area does not exist.")
+        q = q.where(Account.area_id == area_id)
+    return q
+
+
 def new_accounts(
     session: Session, actor: Actor, *, date_from: date, date_to: date, area_id: int | None = None,
     basis: Basis = "opened",
 ) -> pd.DataFrame:
     """Accounts whose ``basis`` date (default: the gas-on day, when the account opened) falls in
     [date_from, date_to], both included, by that date. The date column is named for the basis."""
-    require(session, actor, "account.view")
-    _check_range(date_from, date_to)
+    require(session, actor, "report.registers")
     day = BASIS_COLUMN[basis]
-    q = _base_query(day).where(day >= date_from, day <= date_to)
-    if area_id is not None:
-        if session.get(Area, area_id) is None:
-            raise NotFound("片区不存在。", "The area does not exist.")
-        q = q.where(Account.area_id == area_id)
+    q = _new_in(session, _base_query(day), day, date_from, date_to, area_id)
     frame = _account_frame(session, q.order_by(day, Area.code, Account.number, Account.id))
     return frame.rename(columns={"开户日期": BASIS_ZH[basis]})
+
+
+def new_accounts_size(
+    session: Session, actor: Actor, *, date_from: date, date_to: date, area_id: int | None = None,
+    basis: Basis = "opened",
+) -> int:
+    """How many accounts the new-account list would show (refusing what new_accounts refuses)."""
+    require(session, actor, "report.registers")
+    day = BASIS_COLUMN[basis]
+    return int(session.scalar(_new_in(session, _counted(), day, date_from, date_to, area_id)) or 0)
 
 
 # ---- rendering -----------------------------------------------------------------------------
