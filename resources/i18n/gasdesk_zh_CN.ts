@@ -1036,6 +1036,10 @@
         <source>Gas-on days</source>
         <translation>小区通气</translation>
     </message>
+    <message>
+        <source>Registers</source>
+        <translation>登记册</translation>
+    </message>
 </context>
 <context>
     <name>DepotPage</name>
@@ -1198,7 +1202,11 @@
     </message>
     <message>
         <source>Gas-on sign-off sheet</source>
-        <translation>通气签收单</translation>
+        <translation>点火通气签收单</translation>
+    </message>
+    <message>
+        <source>Gas-on sign-off sheet (copy)</source>
+        <translation>点火通气签收单（副本）</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +1674,148 @@ Works offline; all data stays in the database shown in the status bar.</source>
     </message>
 </context>
 <context>
+    <name>RegistersDialog</name>
+    <message>
+        <source>Registers (F8)</source>
+        <translation>用户登记册 (F8)</translation>
+    </message>
+    <message>
+        <source>Registers and new-account lists</source>
+        <translation>用户登记册和新开户清单</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>RegistersForm</name>
+    <message>
+        <source>Register by area (按区域登记造册)</source>
+        <translation>按区域登记造册（用户登记册）</translation>
+    </message>
+    <message>
+        <source>New-account list (新开户清单)</source>
+        <translation>新开户清单</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>全部片区</translation>
+    </message>
+    <message>
+        <source>All compounds</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>Gas-on date (account opened)</source>
+        <translation>通气开户日期</translation>
+    </message>
+    <message>
+        <source>Contract signing date</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>Application date</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>报表(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>片区(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Compound:</source>
+        <translation>小区(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>开始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>结束日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Basis:</source>
+        <translation>按日期(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Every account of the chosen area or compound in address order, with the status counts of each compound.</source>
+        <translation>所选片区或小区的全部用户，按地址排列，并附各小区的状态统计。</translation>
+    </message>
+    <message>
+        <source>The accounts whose chosen date falls between the two dates, both included, by date.</source>
+        <translation>所选日期在开始日期和结束日期之间（含两端）的用户，按日期排列。</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>用户登记册</translation>
+    </message>
+    <message>
+        <source>New accounts</source>
+        <translation>新开户清单</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <source>This list has %1 accounts: too long to show on screen. Save it as a PDF file instead? (Open the file to read or print it.)</source>
+        <translation>这份清单共 %1 户，太长，不便在屏幕上预览。是否改为保存为 PDF 文件？（打开文件即可阅读或打印。）</translation>
+    </message>
+    <message>
+        <source>Too long to preview</source>
+        <translation>清单太长，无法预览</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Preparing %1…</source>
+        <translation>正在生成 %1…</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation>用户登记册</translation>
+    </message>
+</context>
+<context>
     <name>RenameDialog</name>
     <message>
         <source>Rename the holder</source>
@@ -1742,8 +1892,12 @@ Works offline; all data stays in the database shown in the status bar.</source>
         <translation>报表</translation>
     </message>
     <message>
-        <source>Here supervisors will find the daily takings, arrears, reading and cylinder stock reports, and export them.</source>
-        <translation>主管将在这里查看并导出营业日报、欠费、抄表和钢瓶库存等报表。</translation>
+        <source>Registers and new-account lists</source>
+        <translation>用户登记册和新开户清单</translation>
+    </message>
+    <message>
+        <source>Accounts registered by area (按区域登记造册) with their status counts, and the accounts opened in a period. ID numbers and phones are masked on paper and in Excel.</source>
+        <translation>按区域登记造册的全部用户及其状态统计，以及一段时间内的新开户清单。纸质和 Excel 中的证件号码和电话均隐去部分数字。</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,6 @@ the keyboard (D done, A absent, R refused), finish the day, print the sign-off s
 
 from __future__ import annotations
 
-from importlib import import_module
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -24,19 +22,11 @@ from PySide6.QtWidgets import (
 from gasdesk.services import address, gas_on
 from gasdesk.ui.counter import fmt
 from gasdesk.ui.counter.base import Call, CounterDialog
-from gasdesk.ui.counter.table import Column, RowsModel, table_view
 from gasdesk.ui.messages import ask, error_text
+from gasdesk.ui.tables import Column, RowsModel, table_view
 
 if TYPE_CHECKING:
     from gasdesk.ui.context import AppContext
-
-
-def sheet_printer() -> ModuleType | None:
-    """gasdesk.services.printing.gas_on_sheet once the print engineer's module is installed."""
-    try:
-        return import_module("gasdesk.services.printing.gas_on_sheet")
-    except ImportError:
-        return None
 
 
 class PlanDayDialog(CounterDialog):
@@ -136,16 +126,14 @@ class GasOnDaysDialog(QDialog):
         self.error.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        self.printing = sheet_printer()
         specs: list[tuple[str, str, Any]] = [
             (self.tr("Plan a day…"), "Ctrl+N", self.plan),
             (self.tr("Done"), "D", lambda: self.mark("done")),
             (self.tr("Absent"), "A", lambda: self.mark("absent")),
             (self.tr("Refused…"), "R", lambda: self.mark("refused")),
             (self.tr("Finish the day…"), "Ctrl+E", self.finish_day),
+            (self.tr("Sign-off sheet…"), "Ctrl+P", self.print_sheet),
         ]
-        if self.printing is not None:
-            specs.append((self.tr("Sign-off sheet…"), "Ctrl+P", self.print_sheet))
         self.buttons: dict[str, QPushButton] = {}
         for title, key, slot in specs:
             button = QPushButton(f"{title}  {key}")
@@ -285,18 +273,22 @@ class GasOnDaysDialog(QDialog):
         ask(self, self.tr("Finish this gas-on day? Households not done stay installed for a later day."), finish)
 
     def print_sheet(self) -> None:
-        event_id, module = self.current_event_id(), self.printing
-        if event_id is None or module is None:
+        """The day's sign-off sheet; the first print is the original, any later one a logged copy (副本)."""
+        event_id = self.current_event_id()
+        if event_id is None:
             return
+        self.error.clear()
         actor = self.ctx.actor
-        self.ctx.runner.submit(lambda s: module.gas_on_sheet_pdf(s, actor, event_id, copy=False),
+        self.ctx.runner.submit(lambda s: gas_on.print_sign_off_sheet(s, actor, event_id),
                                self._preview, self._failed, write=True, owner=self,
                                busy_text=self.tr("Preparing the sheet…"))
 
-    def _preview(self, pdf: bytes) -> None:
+    def _preview(self, printed: gas_on.PrintedSheet) -> None:
         from gasdesk.ui.pdf_preview import PdfPreview
 
-        preview = PdfPreview(pdf, self.tr("Gas-on sign-off sheet"), "gas-on-sheet.pdf", self)
+        title = self.tr("Gas-on sign-off sheet (copy)") if printed.copy else self.tr("Gas-on sign-off sheet")
+        preview = PdfPreview(printed.pdf, title, "gas-on-sheet.pdf", self)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.finished.connect(lambda _r: self.activateWindow())  # back to the lists, keys ready
         self.dialog = preview
         preview.open()

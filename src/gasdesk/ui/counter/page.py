@@ -1,6 +1,6 @@
 """The counter workplace: the search box on top, the results or the open account below.
 
-Keys: F3 / Ctrl+F search, F2 new account, F7 gas-on days; in the account: the action keys on
+Keys: F3 / Ctrl+F search, F2 new account, F7 gas-on days, F8 registers; in the account: the action keys on
 its buttons, Esc back to the results.
 """
 
@@ -18,6 +18,7 @@ from gasdesk.ui.counter.account_page import AccountPage
 from gasdesk.ui.counter.gas_on_days import GasOnDaysDialog
 from gasdesk.ui.counter.opening import ApplicationDialog
 from gasdesk.ui.counter.search import SearchPanel
+from gasdesk.ui.reports.registers import RegistersDialog
 
 if TYPE_CHECKING:
     from gasdesk.ui.context import AppContext
@@ -50,6 +51,8 @@ class CounterPage(QWidget):
             specs.append(("new", self.tr("New account"), "F2", self.new_account))
         if allowed(ctx.actor, "gas_on.manage"):
             specs.append(("gas_on", self.tr("Gas-on days"), "F7", self.gas_on_days))
+        if allowed(ctx.actor, "report.registers"):
+            specs.append(("registers", self.tr("Registers"), "F8", self.registers))
         for name, text, key, slot in specs:
             button = QPushButton(f"{text}  {key}")
             button.setObjectName(f"counter_{name}")
@@ -113,5 +116,11 @@ class CounterPage(QWidget):
 
     def gas_on_days(self) -> None:
         dialog = GasOnDaysDialog(self.ctx, self)
+        self.dialog = dialog
+        dialog.open()
+
+    def registers(self) -> None:
+        """F8: the registers by area and the new-account list (the reports workplace has the same form)."""
+        dialog = RegistersDialog(self.ctx, self)
         self.dialog = dialog
         dialog.open()

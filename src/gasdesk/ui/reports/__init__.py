@@ -1,22 +1,59 @@
-"""The reports (报表) workplace.
+"""The reports (报表) workplace, for supervisors and administrators.
 
-A placeholder until its issue builds the real page here; keep ``create_page(ctx)``."""
+What exists today: the registers by area and the new-account list (preview, PDF, Excel).
+Later reports (daily takings, arrears, readings, cylinder stock) add their own section here.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.placeholder import PlaceholderPage
+
+
+class ReportsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from gasdesk.ui.reports.registers import RegistersForm
+
+        self.setObjectName("reportsPage")
+        self.ctx = ctx
+        title = QLabel(self.tr("Reports"))
+        title.setObjectName("pageTitle")
+
+        card = QFrame()
+        card.setObjectName("reportCard")
+        card.setStyleSheet("QFrame#reportCard { background: white; border: 1px solid #d5dbe3; border-radius: 8px; }")
+        heading = QLabel(self.tr("Registers and new-account lists"))
+        heading.setObjectName("dialogTitle")
+        intro = QLabel(self.tr("Accounts registered by area (按区域登记造册) with their status counts, and the accounts"
+                               " opened in a period. ID numbers and phones are masked on paper and in Excel."))
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color: #5b6b7f;")
+        self.registers = RegistersForm(ctx)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 22, 28, 22)
+        inner.setSpacing(12)
+        inner.addWidget(heading)
+        inner.addWidget(intro)
+        inner.addWidget(self.registers)
+        card.setMaximumWidth(820)
+
+        row = QHBoxLayout()
+        row.addWidget(card, 1, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 12)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self.registers.kind.setFocus()
 
 
 def create_page(ctx: AppContext) -> QWidget:
-    return PlaceholderPage(
-        QCoreApplication.translate("ReportsPage", "Reports"),
-        QCoreApplication.translate(
-            "ReportsPage",
-            "Here supervisors will find the daily takings, arrears, reading and cylinder stock reports,"
-            " and export them.",
-        ),
-    )
+    return ReportsPage(ctx)
