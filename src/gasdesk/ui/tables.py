@@ -1,4 +1,4 @@
-"""One small table model for the counter's lists: rows are service dataclasses, columns are
+"""One small table model for every list in the program: rows are service dataclasses, columns are
 (header, getter) pairs. The services already limit what they return (search: 20 hits,
 ledger and history: the latest 200), so a page holds one fetch."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from gasdesk.ui.login import password_field
 from gasdesk.ui.messages import ask, show_info
 from gasdesk.ui.names import role_title
 from gasdesk.ui.runner import Runner
+from gasdesk.ui.tables import Column, RowsModel
 
 ROLES = list(ROLE_NAMES_ZH)  # the Role values, in the order the design lists them
 _Index = QModelIndex | QPersistentModelIndex
@@ -47,30 +48,17 @@ def chosen_role(combo: QComboBox) -> Any:
     return ROLES[combo.currentIndex()]
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowsModel):
     """The office's users as the services list them (a few dozen at most: one fetch)."""
 
-    COLUMNS = ("login", "name", "role", "status")
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[UserInfo] = []
-
-    def set_rows(self, rows: list[UserInfo]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Login"), self.tr("Name"), self.tr("Role"), self.tr("Status"))[section]
-        return None
+        super().__init__([], parent, muted=lambda user: not user.active)
+        self.columns = [
+            Column(self.tr("Login"), lambda u: u.login),
+            Column(self.tr("Name"), lambda u: u.name),
+            Column(self.tr("Role"), lambda u: role_title(u.role)),
+            Column(self.tr("Status"), self.status),
+        ]
 
     def status(self, user: UserInfo) -> str:
         if not user.active:
@@ -81,16 +69,6 @@ class UsersModel(QAbstractTableModel):
         if user.must_change_password:
             return self.tr("Active — must change password")
         return self.tr("Active")
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        user = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (user.login, user.name, role_title(user.role), self.status(user))[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
-            return Qt.GlobalColor.gray
-        return None
 
 
 class AddUserDialog(FormDialog):

@@ -29,8 +29,8 @@ from gasdesk.services.accounts import AccountDetail, SigningResult
 from gasdesk.services.permissions import allowed
 from gasdesk.ui.counter import changes, fmt, opening
 from gasdesk.ui.counter.base import CounterDialog
-from gasdesk.ui.counter.table import Column, RowsModel, table_view
 from gasdesk.ui.messages import error_text
+from gasdesk.ui.tables import Column, RowsModel, table_view
 
 if TYPE_CHECKING:
     from gasdesk.ui.context import AppContext

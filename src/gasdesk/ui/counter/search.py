@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gasdesk.services import account_numbers, accounts
 from gasdesk.services.errors import GasdeskError, NotFound
-from gasdesk.ui.counter.table import Column, RowsModel, table_view
 from gasdesk.ui.messages import error_text
+from gasdesk.ui.tables import Column, RowsModel, table_view
 
 if TYPE_CHECKING:
     from gasdesk.ui.context import AppContext
