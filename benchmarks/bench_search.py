@@ -8,7 +8,7 @@ every query three ways, interleaved so that machine noise hits all three alike:
 
   raw      one hand-written SQL statement for the known kind, sqlite3 module, one open connection
   search   services.search.search() in a fresh read session per query, as the counter UI's runner
-           calls it (the session opens a new SQLite connection: NullPool)
+           calls it (a pooled SQLite connection per session)
   search1  search() in one long-lived read session (the service's own cost)
 
 search() does more than raw: it does not know the kind, so it runs every lookup that could
