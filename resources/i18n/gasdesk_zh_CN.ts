@@ -1896,8 +1896,10 @@ Works offline; all data stays in the database shown in the status bar.</source>
         <translation>用户登记册和新开户清单</translation>
     </message>
     <message>
-        <source>Accounts registered by area (按区域登记造册) with their status counts, and the accounts opened in a period. ID numbers and phones are masked on paper and in Excel.</source>
-        <translation>按区域登记造册的全部用户及其状态统计，以及一段时间内的新开户清单。纸质和 Excel 中的证件号码和电话均隐去部分数字。</translation>
+        <source>Accounts registered by area (按区域登记造册) with their status counts, and the accounts opened in a period.
+ID numbers and phones are masked on paper and in Excel.</source>
+        <translation>按区域登记造册的全部用户及其状态统计，以及一段时间内的新开户清单。
+纸质和 Excel 中的证件号码和电话均隐去部分数字。</translation>
     </message>
 </context>
 <context>

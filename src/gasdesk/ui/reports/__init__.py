@@ -28,7 +28,7 @@ class ReportsPage(QWidget):
         heading = QLabel(self.tr("Registers and new-account lists"))
         heading.setObjectName("dialogTitle")
         intro = QLabel(self.tr("Accounts registered by area (按区域登记造册) with their status counts, and the accounts"
-                               " opened in a period. ID numbers and phones are masked on paper and in Excel."))
+                               " opened in a period.\nID numbers and phones are masked on paper and in Excel."))
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #5b6b7f;")
         self.registers = RegistersForm(ctx)

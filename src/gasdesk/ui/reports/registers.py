@@ -41,11 +41,13 @@ from gasdesk.ui.forms import EnterNavigation, error_label, show_form_error
 from gasdesk.ui.messages import ask, error_text, show_info
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from gasdesk.ui.context import AppContext
 
-PREVIEW_LIMIT = 2000  # accounts; beyond this the on-screen preview would take too long and too much memory
+Session = Any  # the runner's session, handed to the services; the UI never looks inside it
+
+# Accounts. The preview renders every page on the GUI thread at screen resolution: measured on the
+# demo office, 3,000 accounts are 101 A4 pages, 1.1 s and 270 MB; 1,000 stay near 0.35 s and 90 MB.
+PREVIEW_LIMIT = 1000
 FOLDER_KEY = "reports/folder"
 
 
@@ -131,6 +133,7 @@ class RegistersForm(QWidget):
         self.basis.addItem(self.tr("Application date"), "applied")
         for combo in (self.kind, self.area, self.compound, self.basis):
             combo.setMinimumWidth(260)
+            combo.setMaximumWidth(440)
 
         self.form = QFormLayout()
         self.form.setVerticalSpacing(10)
