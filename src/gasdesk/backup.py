@@ -26,10 +26,7 @@ def _check_file(path: Path) -> list[str]:
 
 def hot_copy(db: Database, dest: Path) -> Path:
     """Copy a live SQLite database consistently (backup API), then integrity-check the copy."""
-    if db.path is None:
-        raise DatabaseError(
-            "PostgreSQL 数据库请用 pg_dump 备份。", "Back up a PostgreSQL database with pg_dump."
-        )
+    _refuse_server(db)
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
@@ -61,8 +58,16 @@ def hot_copy(db: Database, dest: Path) -> Path:
     return dest
 
 
+def _refuse_server(db: Database) -> None:
+    if db.path is None:
+        raise DatabaseError(
+            "PostgreSQL 数据库请用 pg_dump 备份。", "Back up a PostgreSQL database with pg_dump."
+        )
+
+
 def default_backup_path(db: Database) -> Path:
-    assert db.path is not None
+    _refuse_server(db)
+    assert db.path is not None  # for the type checker
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return db.path.parent / "backups" / f"{db.path.stem}-{stamp}.db"
 

@@ -142,6 +142,28 @@ def _install_sqlite_recipe(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+# One key for the whole database: pg_advisory_xact_lock(key) is PostgreSQL's BEGIN IMMEDIATE.
+_PG_WRITE_LOCK = 0x6761_7364  # "gasd"
+
+
+def _install_postgresql_writer_lock(engine: Engine) -> None:
+    """Write transactions take one at a time, as on SQLite; reads never wait.
+
+    The services read, decide and write (the next account number, a state change, a balance)
+    trusting that no other counter writes in between. On SQLite BEGIN IMMEDIATE guarantees
+    that; on PostgreSQL (READ COMMITTED) each write transaction first takes a transaction-level
+    advisory lock, held until commit or rollback, so every later statement sees the writes of
+    the counter before it. A counter that waits longer than the busy timeout is told so.
+    """
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        if conn.get_execution_options().get("gasdesk_readonly"):
+            return
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
+
+
 def translate_operational(exc: BaseException) -> DatabaseError | None:
     """Turn SQLite's low-level failures into words a clerk can act on."""
     msg = str(exc).lower()
@@ -150,7 +172,7 @@ def translate_operational(exc: BaseException) -> DatabaseError | None:
             "磁盘已满，操作没有保存。请清理磁盘空间后重试，数据未被改动。",
             "The disk is full; nothing was saved. Free some disk space and try again; no data was changed.",
         )
-    if "database is locked" in msg or "database is busy" in msg:
+    if "database is locked" in msg or "database is busy" in msg or "lock timeout" in msg:
         return DatabaseError(
             "数据库正被其他柜台占用，请稍后重试。",
             "The database is busy with another counter; please try again in a moment.",
@@ -271,6 +293,8 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True) -> Dat
         # rewrites the header, and a damaged or newer file must be refused unchanged.
     else:
         engine = create_engine(url, pool_pre_ping=True)
+        if url.get_backend_name() == "postgresql":
+            _install_postgresql_writer_lock(engine)
     return Database(url=url, engine=engine)
 
 

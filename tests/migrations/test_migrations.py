@@ -77,6 +77,7 @@ def populated(demo_office: Path, tmp_path: Path) -> Iterator[Database]:
     db.dispose()
 
 
+@pytest.mark.sqlite_only  # reads sqlite_master
 def test_empty_to_head(db: Database, db_path: Path) -> None:
     assert migrate.current_revision(db) == migrate.head_revision(db)
     tables = set(schema(db_path, "table"))
@@ -95,6 +96,7 @@ def test_models_match_migrations(db: Database) -> None:
     assert diff == [], "models and migrations differ; write a migration:\n" + "\n".join(map(repr, diff))
 
 
+@pytest.mark.sqlite_only  # reads sqlite_master
 def test_check_constraints_and_triggers_at_head(db_path: Path, db: Database) -> None:
     tables = schema(db_path, "table")
     for table, checks in model_checks().items():

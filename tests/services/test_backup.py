@@ -22,6 +22,8 @@ from gasdesk.services.runner import run
 from gasdesk.services.session import Actor
 from gasdesk.startup import prepare
 
+pytestmark = pytest.mark.sqlite_only  # hot copies through SQLite's backup API, file bytes
+
 WRITER_PATH = Path(__file__).resolve().parents[1] / "scenarios" / "reliability_writer.py"
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from gasdesk.db import BUSY_TIMEOUT_MS, Database, open_database, translate_operational
@@ -69,6 +70,7 @@ def _pragma(conn: object, name: str) -> object:
     return conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # type: ignore[attr-defined]
 
 
+@pytest.mark.sqlite_only
 def test_every_connection_carries_the_safety_pragmas(db: Database) -> None:
     for _ in range(3):  # pooled connections, checked out again and again
         with db.engine.connect() as conn:
@@ -103,6 +105,7 @@ def _transactions(sql: list[str]) -> list[list[str]]:
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
+@pytest.mark.sqlite_only
 def test_every_write_begins_immediate(db: Database, admin: Actor, statements: list[str]) -> None:
     with db.write() as s:
         settings.set_value(s, admin, "idle_lock_minutes", "7")
@@ -121,6 +124,7 @@ def test_every_write_begins_immediate(db: Database, admin: Actor, statements: li
     assert readers and all(t[0] == "BEGIN DEFERRED" for t in readers)
 
 
+@pytest.mark.sqlite_only
 def test_rolled_back_savepoint_leaves_no_row(db: Database, admin: Actor, statements: list[str]) -> None:
     with db.write() as s:
         area = Area(code="09", name="测试片区", active=True)
@@ -138,8 +142,29 @@ def test_rolled_back_savepoint_leaves_no_row(db: Database, admin: Actor, stateme
     assert any(st.startswith("ROLLBACK TO SAVEPOINT") for st in statements)
 
 
+def test_write_transactions_take_turns_and_reads_do_not_wait(db: Database) -> None:
+    """BEGIN IMMEDIATE on SQLite, the advisory write lock on PostgreSQL: a second writer waits."""
+    second_began = threading.Event()
+
+    def second_writer() -> None:
+        with db.write() as s:
+            s.execute(text("SELECT 1"))
+            second_began.set()
+
+    with db.write() as s:
+        s.add(Setting(key="k", value="first"))
+        s.flush()
+        with db.read() as r:  # a reader is not held up by the open write
+            assert r.scalar(select(func.count()).select_from(Setting).where(Setting.key == "k")) == 0
+        other = threading.Thread(target=second_writer)
+        other.start()
+        assert not second_began.wait(0.5)
+    assert second_began.wait(5)
+    other.join()
+
+
 def test_orphan_row_raises_integrity_error(db: Database) -> None:
-    with pytest.raises(IntegrityError, match="FOREIGN KEY"), db.write() as s:
+    with pytest.raises(IntegrityError, match=r"(?i)foreign key"), db.write() as s:
         s.add(Compound(area_id=999, name="孤儿小区", street_address="", active=True))
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Compound)) == 0
@@ -243,6 +268,7 @@ def _cap_size(db: Database) -> None:
     db.engine.dispose()  # only new connections get the cap
 
 
+@pytest.mark.sqlite_only
 def test_disk_full_is_translated_and_nothing_written(db: Database, admin: Actor) -> None:
     with db.read() as s:
         audits_before = s.scalar(select(func.count()).select_from(AuditEntry))

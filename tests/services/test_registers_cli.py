@@ -20,11 +20,11 @@ ROLE_PASSWORD = "secret-123"  # every role's password in tests/conftest.py
 
 
 @pytest.fixture
-def cli(office: Office, db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+def cli(office: Office, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("GASDESK_PASSWORD", ROLE_PASSWORD)
 
     def run(*argv: str, user: str = "clerk") -> tuple[int, str, str]:
-        code = main([*argv, "--db", str(db_path), "--user", user])
+        code = main([*argv, "--db", office.db.url.render_as_string(hide_password=False), "--user", user])
         out = capsys.readouterr()
         return code, out.out, out.err
 

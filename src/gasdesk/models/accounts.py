@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gasdesk.models.base import Base, MoneyCol, Timestamp, VolumeCol
+from gasdesk.models.base import Base, MoneyCol, Timestamp, VolumeCol, search_key
 from gasdesk.money import Volume
 
 
@@ -55,18 +55,18 @@ class Account(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Area code (2) + sequence (6) + check digit (1); NULL until the account is numbered.
-    number: Mapped[str | None] = mapped_column(String(9), unique=True)
+    number: Mapped[str | None] = mapped_column(search_key(9), unique=True)
     area_id: Mapped[int] = mapped_column(ForeignKey("areas.id"), index=True)
     premises_id: Mapped[int] = mapped_column(ForeignKey("premises.id"), index=True)
     type: Mapped[str] = mapped_column(String(12))
     status: Mapped[str] = mapped_column(String(16), index=True)
-    holder_name: Mapped[str] = mapped_column(String(60), index=True)
+    holder_name: Mapped[str] = mapped_column(search_key(60), index=True)
     # Stored in full; services mask it for roles without "pii.view".
     holder_id_number: Mapped[str] = mapped_column(String(18), index=True)
     # Search keys kept in sync with holder_name: "zhangsan" / "zs" (lower case, no spaces).
-    name_pinyin: Mapped[str] = mapped_column(String(160), index=True)
-    name_initials: Mapped[str] = mapped_column(String(40), index=True)
-    phone: Mapped[str] = mapped_column(String(20), index=True)
+    name_pinyin: Mapped[str] = mapped_column(search_key(160), index=True)
+    name_initials: Mapped[str] = mapped_column(search_key(40), index=True)
+    phone: Mapped[str] = mapped_column(search_key(20), index=True)
     phone2: Mapped[str] = mapped_column(String(20), default="", index=True)  # 0003: counter search
     phone_tail4: Mapped[str] = mapped_column(String(4), index=True)
     household_size: Mapped[int] = mapped_column(default=1)
@@ -99,7 +99,7 @@ class Meter(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
-    serial: Mapped[str] = mapped_column(String(30), index=True)
+    serial: Mapped[str] = mapped_column(search_key(30), index=True)
     model: Mapped[str] = mapped_column(String(40), default="")
     digits: Mapped[int] = mapped_column(default=5)  # integer digits of the register (rollover)
     installed_on: Mapped[date]

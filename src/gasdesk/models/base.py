@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -38,6 +38,16 @@ class UTCDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+
+def search_key(length: int) -> String:
+    """Text the counter searches by prefix (``p <= key < p + U+10FFFF``, an index range).
+
+    That range means "starts with p" only in code point order: SQLite's BINARY, and on
+    PostgreSQL the "C" collation (a server's zh_CN or en_US collation would put other keys
+    inside the range and order them differently). Migration 0004 sets it on PostgreSQL.
+    """
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 def utcnow() -> datetime:

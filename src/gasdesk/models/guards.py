@@ -7,6 +7,20 @@ must produce the same schema it always did.
 from __future__ import annotations
 
 
+def _pg_append_only_function(errcode: str | None) -> str:
+    using = f" USING ERRCODE = '{errcode}'" if errcode else ""
+    return (
+        "CREATE OR REPLACE FUNCTION gasdesk_append_only() RETURNS trigger AS $$ "
+        f"BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME{using}; END; $$ LANGUAGE plpgsql"
+    )
+
+
+# Revision 0004 onwards: the refusal is an integrity error (SQLSTATE 23001), as on SQLite,
+# not a generic PL/pgSQL exception; 0001's body is kept for the way down.
+PG_APPEND_ONLY_FUNCTION = _pg_append_only_function("restrict_violation")
+PG_APPEND_ONLY_FUNCTION_0001 = _pg_append_only_function(None)
+
+
 def append_only_ddl(table: str, dialect: str) -> tuple[list[str], list[str]]:
     """(create, drop) statements that make ``table`` refuse UPDATE and DELETE."""
     if dialect == "sqlite":
@@ -20,8 +34,7 @@ def append_only_ddl(table: str, dialect: str) -> tuple[list[str], list[str]]:
         return create, drop
     if dialect == "postgresql":
         create = [
-            "CREATE OR REPLACE FUNCTION gasdesk_append_only() RETURNS trigger AS $$ "
-            "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql",
+            PG_APPEND_ONLY_FUNCTION_0001,
             f"CREATE TRIGGER trg_{table}_append_only BEFORE UPDATE OR DELETE ON {table} "
             "FOR EACH ROW EXECUTE FUNCTION gasdesk_append_only()",
         ]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gasdesk.models.base import Base
+from gasdesk.models.base import Base, search_key
 
 
 class Premises(Base):
@@ -21,7 +21,7 @@ class Premises(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     area_id: Mapped[int] = mapped_column(ForeignKey("areas.id"), index=True)
     compound_id: Mapped[int | None] = mapped_column(ForeignKey("compounds.id"), index=True)
-    building: Mapped[str | None] = mapped_column(String(10))
-    unit: Mapped[str | None] = mapped_column(String(10))
-    room: Mapped[str | None] = mapped_column(String(10))
-    street: Mapped[str] = mapped_column(String(160), default="", index=True)  # 0003: counter search
+    building: Mapped[str | None] = mapped_column(search_key(10))
+    unit: Mapped[str | None] = mapped_column(search_key(10))
+    room: Mapped[str | None] = mapped_column(search_key(10))
+    street: Mapped[str] = mapped_column(search_key(160), default="", index=True)  # 0003: counter search
