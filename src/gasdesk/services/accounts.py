@@ -173,6 +173,7 @@ class HistoryRow:
     action: str
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+    id: int = 0  # the audit row's id (the key the page's next page starts below)
 
 
 @dataclass(frozen=True)
@@ -801,18 +802,29 @@ def attachment_rows(session: Session, account_id: int) -> list[AttachmentInfo]:
     ]
 
 
-def history(session: Session, account_id: int, limit: int = 200) -> list[HistoryRow]:
+def history(session: Session, account_id: int, limit: int = 200, *, before_id: int | None = None) -> list[HistoryRow]:
+    """The account's audit rows, newest first; ``before_id`` pages on (keyset: ids below it)."""
     q = (
         select(AuditEntry)
         .where(AuditEntry.entity == "account", AuditEntry.entity_id == str(account_id))
         .order_by(AuditEntry.id.desc())
         .limit(limit)
     )
+    if before_id is not None:
+        q = q.where(AuditEntry.id < before_id)
     return [
         HistoryRow(e.at, e.login, e.counter, e.action, json.loads(e.before) if e.before else None,
-                   json.loads(e.after) if e.after else None)
+                   json.loads(e.after) if e.after else None, e.id)
         for e in session.scalars(q)
     ]
+
+
+def account_history(
+    session: Session, actor: Actor, account_id: int, limit: int = 200, *, before_id: int | None = None
+) -> list[HistoryRow]:
+    """The history tab's rows (whoever may view the account may read its history)."""
+    require(session, actor, "account.view")
+    return history(session, account_id, limit, before_id=before_id)
 
 
 # Which permission each state event and change needs (for the page's allowed actions).

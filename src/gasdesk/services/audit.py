@@ -57,11 +57,24 @@ def record(
 
 
 def recent(
-    session: Session, actor: Actor, *, entity: str | None = None, entity_id: object = None, limit: int = 200
+    session: Session,
+    actor: Actor,
+    *,
+    entity: str | None = None,
+    entity_id: object = None,
+    limit: int = 200,
+    before_id: int | None = None,
+    action_like: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Latest audit rows, newest first, as plain dicts (supervisors and admins only)."""
+    """Latest audit rows, newest first, as plain dicts (supervisors and admins only).
+
+    ``before_id`` pages on (keyset: ids below it); ``action_like`` keeps actions containing the text."""
     require(session, actor, "audit.view")
     q = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+    if before_id is not None:
+        q = q.where(AuditEntry.id < before_id)
+    if action_like:
+        q = q.where(AuditEntry.action.contains(action_like, autoescape=True))
     if entity is not None:
         q = q.where(AuditEntry.entity == entity)
     if entity_id is not None:

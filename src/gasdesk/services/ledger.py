@@ -182,9 +182,14 @@ def balances(session: Session, account_id: int) -> Balances:
     return Balances(*row)
 
 
-def entries(session: Session, actor: Actor, account_id: int, limit: int = 200) -> list[EntryInfo]:
+def entries(
+    session: Session, actor: Actor, account_id: int, limit: int = 200, *, before_id: int | None = None
+) -> list[EntryInfo]:
+    """The account's entries, newest first; ``before_id`` pages on (keyset: ids below it)."""
     require(session, actor, "account.view")
     q = _entries_query().where(LedgerEntry.account_id == account_id).order_by(LedgerEntry.id.desc()).limit(limit)
+    if before_id is not None:
+        q = q.where(LedgerEntry.id < before_id)
     return [_entry_info(e, login, rev_id) for e, login, rev_id in session.execute(q)]
 
 
