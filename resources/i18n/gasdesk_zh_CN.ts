@@ -570,6 +570,57 @@
     </message>
 </context>
 <context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Action text (e.g. ledger.post) or entity id; Enter to apply</source>
+        <translation>业务代码（如 ledger.post）或对象编号，回车筛选</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Entity id</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <source>Change (before → after)</source>
+        <translation>变更（前 → 后）</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -1900,6 +1951,14 @@ Works offline; all data stays in the database shown in the status bar.</source>
 ID numbers and phones are masked on paper and in Excel.</source>
         <translation>按区域登记造册的全部用户及其状态统计，以及一段时间内的新开户清单。
 纸质和 Excel 中的证件号码和电话均隐去部分数字。</translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation>登记册</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>

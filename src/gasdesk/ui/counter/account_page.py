@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.services import accounts, attachments
+from gasdesk.services import accounts, attachments, ledger
 from gasdesk.services.account_states import STATUS_ZH
 from gasdesk.services.accounts import AccountDetail, SigningResult
 from gasdesk.services.permissions import allowed
 from gasdesk.ui.counter import changes, fmt, opening
 from gasdesk.ui.counter.base import CounterDialog
 from gasdesk.ui.messages import error_text
-from gasdesk.ui.tables import Column, RowsModel, table_view
+from gasdesk.ui.tables import Column, RowsModel, page_on_runner, table_view
 
 if TYPE_CHECKING:
     from gasdesk.ui.context import AppContext
@@ -70,6 +70,8 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     Action("close", QT_TRANSLATE_NOOP("AccountPage", "Close account…"), "Alt+X", changes.CloseDialog),
     Action("attach", QT_TRANSLATE_NOOP("AccountPage", "Attach file…"), "Alt+A", changes.AttachDialog),
 )}
+
+PAGE = 100  # ledger and history rows per page (scrolling to the bottom fetches the next, older page)
 
 OPENING_CHAIN = ("sign", "number", "plan_install", "install", "gas_on", "start_service")
 BUTTONS_PER_ROW = 5
@@ -219,6 +221,10 @@ class AccountPage(QWidget):
             Column(self.tr("By"), lambda h: f"{h.login} {h.counter}".strip()),
             Column(self.tr("Details"), self._history_note),
         ], self)
+        page_on_runner(self.ledger_model, ctx.runner, self, PAGE, self._older_entries, self._page_failed)
+        page_on_runner(self.history_model, ctx.runner, self, PAGE, self._older_history, self._page_failed)
+        for model in (self.ledger_model, self.history_model):
+            model.paged.connect(self._set_tab_titles)
         self.ledger_view = table_view(self.ledger_model)
         self.attachments_view = table_view(self.attachments_model)
         self.attachments_view.activated.connect(lambda _i: self.open_attachment())
@@ -322,16 +328,43 @@ class AccountPage(QWidget):
         self.money_card.set("credit", fmt.yuan(b.credit))
         self.money_card.set("prepayment", fmt.yuan(b.prepayment_credit))
         self.money_card.set("deposits", fmt.yuan(b.deposits))
-        self.ledger_model.set_rows(d.ledger)
+        # The detail brings up to 200 rows: the first page shows 100, and more exist only if it brought more.
+        self.ledger_model.set_rows(d.ledger[:PAGE], more=len(d.ledger) > PAGE)
         self.meters_model.set_rows(d.meters)
         self.contracts_model.set_rows(d.contracts)
         self.attachments_model.set_rows(d.attachments)
-        self.history_model.set_rows(d.history)
-        counts = (len(d.ledger), len(d.meters), len([c for c in d.contracts if c.status == "open"]),
-                  len(d.attachments), len(d.history))
+        self.history_model.set_rows(d.history[:PAGE], more=len(d.history) > PAGE)
+        self._set_tab_titles()
+        self._build_actions(d)
+
+    def _set_tab_titles(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        counts = (self.ledger_model.count_text(), str(len(d.meters)),
+                  str(len([c for c in d.contracts if c.status == "open"])), str(len(d.attachments)),
+                  self.history_model.count_text())
         for i, (title, count) in enumerate(zip(self._tab_titles, counts, strict=True)):
             self.tabs.setTabText(i, f"{title} ({count})  Alt+{i + 1}")
-        self._build_actions(d)
+
+    # ---- older pages (keyset: below the last row shown) ---------------------
+
+    def _older_entries(self, last: Any) -> Callable[[Any], list[Any]]:
+        actor, account_id = self.ctx.actor, self._account_id()
+        before = last.id if last is not None else None
+        return lambda s: ledger.entries(s, actor, account_id, PAGE, before_id=before)
+
+    def _older_history(self, last: Any) -> Callable[[Any], list[Any]]:
+        actor, account_id = self.ctx.actor, self._account_id()
+        before = last.id if last is not None else None
+        return lambda s: accounts.account_history(s, actor, account_id, PAGE, before_id=before)
+
+    def _account_id(self) -> int:
+        assert self.detail is not None  # pages are asked for only once an account is shown
+        return self.detail.summary.id
+
+    def _page_failed(self, exc: BaseException) -> None:
+        self.say(error_text(exc), error=True)
 
     def _dates(self, d: AccountDetail) -> str:
         s = d.summary
