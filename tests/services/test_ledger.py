@@ -59,6 +59,25 @@ def test_double_reversal_is_refused(office: Office) -> None:
     assert err.zh == "冲正记录不能再冲正。"
 
 
+def test_a_reversal_key_names_one_entry(office: Office) -> None:
+    """A retry replays the reversal; the same key on another entry is refused, not silently replayed."""
+    aid = office.account_at("in_service")
+    a, b = _charge(office, aid, "10.00").entries[0], _charge(office, aid, "20.00").entries[0]
+    with office.db.write() as s:
+        first = ledger.reverse(s, office.supervisor, a.id, "错", idempotency_key="rev-a")
+    with office.db.write() as s:
+        again = ledger.reverse(s, office.supervisor, a.id, "错", idempotency_key="rev-a")
+    assert (again.replayed, again.posting_id) == (True, first.posting_id)
+    err = refused(office.db, lambda s: ledger.reverse(s, office.supervisor, b.id, "错", idempotency_key="rev-a"),
+                  Conflict)
+    assert err.zh == "这个提交编号已用于另一笔冲正，请重新打开冲正窗口。"
+    err = refused(office.db, lambda s: ledger.reverse(s, office.supervisor, b.id, "错", idempotency_key=" "),
+                  ValidationError)
+    assert err.zh == "缺少提交编号（idempotency key）。"
+    with office.db.read() as s:
+        assert ledger.balances(s, aid).balance - first.balances.balance == D("0.00")
+
+
 def test_the_database_refuses_a_second_reversal_too(office: Office) -> None:
     aid = office.account_at("in_service")
     charge = _charge(office, aid).entries[0]

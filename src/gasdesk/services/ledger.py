@@ -206,6 +206,14 @@ def find_posting(session: Session, idempotency_key: str) -> LedgerPosting | None
     return session.scalar(select(LedgerPosting).where(LedgerPosting.idempotency_key == idempotency_key))
 
 
+def submission_key(idempotency_key: str) -> str:
+    """The key a form made when it opened: required, so a double submit posts once."""
+    key = (idempotency_key or "").strip()
+    if not key or len(key) > 64:
+        raise ValidationError("缺少提交编号（idempotency key）。", "A submission key (idempotency key) is required.")
+    return key
+
+
 def replay(session: Session, idempotency_key: str, account_id: int) -> PostingResult | None:
     """The first result of a submission already posted under this key, if any."""
     posting = find_posting(session, idempotency_key)
@@ -266,9 +274,7 @@ def post(
     settlement) pass their own ``action`` and may audit the whole step themselves.
     """
     require(session, actor, "ledger.post")
-    key = (idempotency_key or "").strip()
-    if not key or len(key) > 64:
-        raise ValidationError("缺少提交编号（idempotency key）。", "A submission key (idempotency key) is required.")
+    key = submission_key(idempotency_key)
     first = replay(session, key, account_id)
     if first is not None:
         return first
@@ -321,8 +327,15 @@ def reverse(session: Session, actor: Actor, entry_id: int, reason: str, *, idemp
     original = session.get(LedgerEntry, entry_id)
     if original is None:
         raise NotFound("账目不存在。", "The ledger entry does not exist.")
-    first = replay(session, idempotency_key, original.account_id)
+    key = submission_key(idempotency_key)
+    first = replay(session, key, original.account_id)
     if first is not None:
+        # The key names one reversal of one entry; another entry under it would never be reversed.
+        if not any(e.reversal_of == entry_id for e in first.entries):
+            raise Conflict(
+                "这个提交编号已用于另一笔冲正，请重新打开冲正窗口。",
+                "This submission key was already used for another reversal; reopen the reversal form.",
+            )
         return first
     if not reason.strip():
         raise ValidationError("冲正必须写明原因。", "A reversal needs a reason.")
@@ -335,7 +348,7 @@ def reverse(session: Session, actor: Actor, entry_id: int, reason: str, *, idemp
             f"This entry was already reversed by entry {done}; it cannot be reversed twice.",
         )
     posting = LedgerPosting(
-        account_id=original.account_id, idempotency_key=idempotency_key.strip(), action="ledger.reverse",
+        account_id=original.account_id, idempotency_key=key, action="ledger.reverse",
         memo=reason[:200], user_id=actor.user_id, counter=actor.counter,
     )
     session.add(posting)
