@@ -6,7 +6,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bin=${PYSIDE_BIN:-$(dirname "$(command -v python3)")}
-[ -x "$bin/pyside6-lupdate" ] || bin=/work/venv/bin
+[ -x "$bin/pyside6-lupdate" ] || { echo "pyside6-lupdate not found: run with the project venv active or set PYSIDE_BIN" >&2; exit 1; }
 cd "$root"
 find src/gasdesk/ui -name '*.py' | sort > "$here/.sources"
 "$bin/pyside6-lupdate" -no-obsolete -locations none -source-language en -target-language zh_CN \
