@@ -13,10 +13,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from accounts_support import Office
 
 from gasdesk import backup
 from gasdesk.db import Database
-from gasdesk.services import settings
+from gasdesk.services import ledger, settings
 from gasdesk.services.errors import DatabaseError
 from gasdesk.services.runner import run
 from gasdesk.services.session import Actor
@@ -24,6 +25,7 @@ from gasdesk.startup import prepare
 
 pytestmark = pytest.mark.sqlite_only  # hot copies through SQLite's backup API, file bytes
 
+ROLE_PASSWORD = "secret-123"  # what tests/conftest.py gives every role
 WRITER_PATH = Path(__file__).resolve().parents[1] / "scenarios" / "reliability_writer.py"
 
 
@@ -31,6 +33,7 @@ def load_writer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("reliability_writer", WRITER_PATH)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
@@ -46,11 +49,27 @@ def file_check(path: Path) -> list[str]:
     return backup._check_file(path)
 
 
-def test_hot_backup_while_another_process_writes(db: Database, db_path: Path, tmp_path: Path) -> None:
-    proc = subprocess.Popen([sys.executable, str(WRITER_PATH), str(db_path), "bk"], stderr=subprocess.PIPE)
+def _writer_postings(path: Path) -> int:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return conn.execute(
+            "SELECT COUNT(*) FROM ledger_postings WHERE idempotency_key LIKE ?", (writer.KEY_PREFIX + "bk:%",)
+        ).fetchone()[0]
+
+
+def test_hot_backup_while_another_process_writes(office: Office, tmp_path: Path) -> None:
+    """Copies taken while a ledger writer posts money are sound and hold only whole postings."""
+    db = office.db
+    ids = [office.account_at("in_service") for _ in range(3)]
+    with db.read() as s:
+        opening = {aid: ledger.balances(s, aid) for aid in ids}
+    assert db.path is not None
+    proc = subprocess.Popen(
+        [sys.executable, str(WRITER_PATH), str(db.path), "bk", ROLE_PASSWORD, ",".join(map(str, ids))],
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 60
-        while writer.committed(db_path, "bk") < 20:  # let the writer get going
+        while _writer_postings(db.path) < 20:  # let the writer get going
             assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
             assert time.monotonic() < deadline, "the writer never committed"
             time.sleep(0.05)
@@ -65,8 +84,9 @@ def test_hot_backup_while_another_process_writes(db: Database, db_path: Path, tm
     seen = []
     for copy in copies:
         assert file_check(copy) == []
-        seen.append(writer.committed(copy, "bk"))  # every copied transaction is whole
         assert not Path(str(copy) + "-wal").exists()  # a backup is one self-contained file
+        # every copied posting is whole, in order, and the balances are the sums of what was posted
+        seen.append(writer.check_ledger(copy, ids, opening).committed.get("bk", 0))
     assert seen == sorted(seen) and seen[-1] > seen[0]  # the writer really ran during the copies
     assert db.integrity_check() == []
 
