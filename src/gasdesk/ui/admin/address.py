@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gasdesk.services import address
 from gasdesk.services.address import AreaInfo, CompoundInfo
+from gasdesk.ui.buttons import shortcut_button
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.forms import FormDialog
 from gasdesk.ui.messages import ask, show_info
@@ -96,15 +96,7 @@ class AddressPage(QWidget):
         self.refresh()
 
     def _button(self, text: str, shortcut: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        sequence = QKeySequence(shortcut)
-        button = QPushButton(f"{text}  ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})")
-        button.clicked.connect(slot)
-        action = QAction(text, self)
-        action.setShortcut(sequence)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return button
+        return shortcut_button(self, text, shortcut, slot)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)

@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from gasdesk.services import users
 from gasdesk.services.permissions import ROLE_NAMES_ZH
 from gasdesk.services.users import UserInfo
+from gasdesk.ui.buttons import shortcut_button
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.forms import FormDialog, password_pair_problem
 from gasdesk.ui.login import password_field
@@ -167,15 +167,7 @@ class UsersPage(QWidget):
         self.refresh()
 
     def _button(self, key: str, text: str, shortcut: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        sequence = QKeySequence(shortcut)
-        button = QPushButton(f"{text}  ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})")
-        button.clicked.connect(slot)
-        action = QAction(text, self)
-        action.setShortcut(sequence)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self.buttons[key] = button
+        button = self.buttons[key] = shortcut_button(self, text, shortcut, slot)
         return button
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
