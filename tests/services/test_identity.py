@@ -64,7 +64,8 @@ def test_invalid_phones(typed: str) -> None:
 def test_pinyin_keys() -> None:
     assert name_keys("张三") == ("zhangsan", "zs")
     assert name_keys("欧阳 娜娜") == ("ouyangnana", "oynn")
-    assert name_keys("Anna 李") == ("annali", "annal")
+    assert name_keys("Anna 李") == ("annali", "al")
+    assert name_keys("Li Ming") == ("liming", "lm")
     # surnames are read as surnames: 曾 zeng (not ceng), 单 shan (not dan)
     assert name_keys("曾小明") == ("zengxiaoming", "zxm")
     assert name_keys("单田芳") == ("shantianfang", "stf")

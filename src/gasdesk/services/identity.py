@@ -6,7 +6,7 @@ import re
 import unicodedata
 from datetime import date
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
 
 from gasdesk.services.errors import ValidationError
 
@@ -116,13 +116,16 @@ SURNAME_READINGS = {
 
 
 def name_keys(name: str) -> tuple[str, str]:
-    """(full pinyin, initials) in lower case, letters and digits only: 张三 -> (zhangsan, zs)."""
+    """(full pinyin, initials) in lower case, letters and digits only: 张三 -> (zhangsan, zs).
+
+    Latin words keep their letters in the full key and give their first letter to the
+    initials, as Han syllables do: Li Ming -> (liming, lm).
+    """
     full = lazy_pinyin(name, errors="default")
-    first = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
     if name and name[0] in SURNAME_READINGS:
         full[0] = SURNAME_READINGS[name[0]]
-        first[0] = full[0][0]
     keep = re.compile(r"[^a-z0-9]")
     pinyin = keep.sub("", "".join(full).lower())
-    initials = keep.sub("", "".join(first).lower())
+    words = (keep.sub("", word.lower()) for chunk in full for word in chunk.split())
+    initials = "".join(word[0] for word in words if word)
     return pinyin[:160], initials[:40]
