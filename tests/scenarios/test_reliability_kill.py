@@ -7,16 +7,13 @@ and 2 x 1,000 payments.
 
 from __future__ import annotations
 
-import importlib.util
 import multiprocessing
 import os
 import random
 import signal
 import sqlite3
-import sys
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from accounts_support import Office
@@ -31,17 +28,8 @@ PAYMENTS = 1_000 if LONG else 200
 PASSWORD = "secret-123"  # what tests/conftest.py gives every role
 
 
-def _load_writer() -> ModuleType:
-    path = Path(__file__).with_name("reliability_writer.py")
-    spec = importlib.util.spec_from_file_location("reliability_writer", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+import reliability_writer as writer  # noqa: E402  (beside this file; pytest puts its folder on sys.path)
 
-
-writer = _load_writer()
 # fork: the child starts in milliseconds with gasdesk already imported, so the kill lands
 # anywhere in the writer's life (start-up, sign-in, mid-posting, commit, checkpoint), not in imports.
 # The parent holds no SQLite connection across a fork (SQLite forbids it): it disposes first.

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import shutil
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from accounts_support import Office
@@ -29,16 +27,8 @@ ROLE_PASSWORD = "secret-123"  # what tests/conftest.py gives every role
 WRITER_PATH = Path(__file__).resolve().parents[1] / "scenarios" / "reliability_writer.py"
 
 
-def load_writer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reliability_writer", WRITER_PATH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-writer = load_writer()
+sys.path.append(str(WRITER_PATH.parent))  # the reliability scenarios' ledger writer, shared
+import reliability_writer as writer  # noqa: E402
 
 
 def sha(path: Path) -> str:
