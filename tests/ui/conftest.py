@@ -15,6 +15,7 @@ from gasdesk.services.session import Actor
 from gasdesk.startup import prepare
 from gasdesk.ui.app import install_translators
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.counter.page import CounterPage
 from gasdesk.ui.gc_guard import GuiThreadCollector
 from gasdesk.ui.main_window import MainWindow
 from gasdesk.ui.runner import Runner
@@ -116,3 +117,19 @@ def open_window(qtbot, demo_db: Database, runner: Runner) -> Callable[..., MainW
         return window
 
     return make
+
+
+@pytest.fixture
+def open_counter(qtbot, open_window) -> Callable[..., CounterPage]:  # type: ignore[no-untyped-def]
+    """Sign in (the clerk unless told) and open the counter with the search box focused."""
+
+    def open_page(login: str = "clerk") -> CounterPage:
+        window = open_window(login)
+        window.activateWindow()
+        qtbot.waitActive(window)
+        page = window.show_workplace("counter")
+        assert isinstance(page, CounterPage)
+        qtbot.waitUntil(lambda: page.search.box.hasFocus(), timeout=5_000)
+        return page
+
+    return open_page

@@ -29,16 +29,6 @@ def valid_id(body17: str) -> str:
     return body17 + id_check_char(body17)
 
 
-def counter_page(qtbot, open_window, login: str = "clerk") -> CounterPage:  # type: ignore[no-untyped-def]
-    window = open_window(login)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    page = window.show_workplace("counter")
-    assert isinstance(page, CounterPage)
-    qtbot.waitUntil(lambda: page.search.box.hasFocus(), timeout=5_000)
-    return page
-
-
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None
@@ -100,8 +90,8 @@ def open_new_account(qtbot, page: CounterPage, name: str, id_number: str, room: 
     return dialog  # type: ignore[return-value]
 
 
-def test_a_clerk_opens_an_account_with_the_keyboard_alone(qtbot, open_window, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
-    page = counter_page(qtbot, open_window)
+def test_a_clerk_opens_an_account_with_the_keyboard_alone(qtbot, open_counter, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    page = open_counter()
     open_new_account(qtbot, page, "欧阳明月", valid_id("11010519900307123"), "101")
 
     contract = wait_dialog(qtbot, page.account, opening.ContractDialog)
@@ -152,9 +142,9 @@ def test_a_clerk_opens_an_account_with_the_keyboard_alone(qtbot, open_window, de
 
 
 def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and_closed(  # type: ignore[no-untyped-def]
-        qtbot, open_window, demo_db: Database) -> None:
+        qtbot, open_counter, demo_db: Database) -> None:
     pytest.importorskip("gasdesk.services.search")
-    page = counter_page(qtbot, open_window)
+    page = open_counter()
     open_new_account(qtbot, page, "欧阳明月", valid_id("11010519900307123"), "102")
     wait_dialog(qtbot, page.account, opening.ContractDialog)
     for amount in ("200", "1500", "300", "", ""):
@@ -263,8 +253,8 @@ def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and
 
 
 def test_an_invalid_id_number_is_refused_in_the_services_words_and_nothing_is_stored(  # type: ignore[no-untyped-def]
-        qtbot, open_window, demo_db: Database, sign_in) -> None:
-    page = counter_page(qtbot, open_window)
+        qtbot, open_counter, demo_db: Database, sign_in) -> None:
+    page = open_counter()
     body = "11010519900307123"
     wrong = body + ("0" if id_check_char(body) != "0" else "1")
     dialog = open_new_account(qtbot, page, "欧阳明月", wrong, "103")
@@ -297,9 +287,9 @@ def signed_account(db: Database, clerk, name: str, room: str,  # type: ignore[no
 
 
 def test_a_scanned_number_opens_the_account_and_a_bad_check_digit_is_hinted(  # type: ignore[no-untyped-def]
-        qtbot, open_window, demo_db: Database, sign_in) -> None:
+        qtbot, open_counter, demo_db: Database, sign_in) -> None:
     account_id, number = signed_account(demo_db, sign_in("clerk"), "钱多多", "201")
-    page = counter_page(qtbot, open_window)
+    page = open_counter()
     qtbot.keyClicks(page.search.box, number)
     press(qtbot, ENTER)  # the scanner's Enter arrives before the debounce: searched and opened at once
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.account and page.account.detail is not None,
@@ -319,7 +309,7 @@ def test_a_scanned_number_opens_the_account_and_a_bad_check_digit_is_hinted(  # 
 
 
 def test_a_compound_gas_on_day_is_planned_and_marked_with_the_keyboard(  # type: ignore[no-untyped-def]
-        qtbot, open_window, demo_db: Database, sign_in) -> None:
+        qtbot, open_counter, demo_db: Database, sign_in) -> None:
     clerk = sign_in("clerk")
     installed = []
     for room, body in (("301", "32010219800101123"), ("302", "32010219800101131")):
@@ -328,7 +318,7 @@ def test_a_compound_gas_on_day_is_planned_and_marked_with_the_keyboard(  # type:
             accounts.plan_installation(s, clerk, account_id, planned_on=date.today(), installer_team="安装一队")
             accounts.mark_installed(s, clerk, account_id)
         installed.append(account_id)
-    page = counter_page(qtbot, open_window)
+    page = open_counter()
     press(qtbot, Qt.Key.Key_F7)
     days = wait_dialog(qtbot, page, GasOnDaysDialog)
     press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -358,9 +348,9 @@ def test_a_compound_gas_on_day_is_planned_and_marked_with_the_keyboard(  # type:
 
 
 def test_a_supervisor_reverses_a_ledger_entry_with_a_reason(  # type: ignore[no-untyped-def]
-        qtbot, open_window, demo_db: Database, sign_in) -> None:
+        qtbot, open_counter, demo_db: Database, sign_in) -> None:
     _account_id, number = signed_account(demo_db, sign_in("clerk"), "钱多多", "202")
-    page = counter_page(qtbot, open_window, "super")
+    page = open_counter("super")
     qtbot.keyClicks(page.search.box, number)
     press(qtbot, ENTER)
     qtbot.waitUntil(lambda: page.account.detail is not None and page.window().isActiveWindow(), timeout=5_000)
@@ -377,9 +367,9 @@ def test_a_supervisor_reverses_a_ledger_entry_with_a_reason(  # type: ignore[no-
     assert page.account.money_card.values["credit"].text() == "¥200.00"
 
 
-def test_a_clerk_sees_no_reverse_button(qtbot, open_window, demo_db: Database, sign_in) -> None:  # type: ignore[no-untyped-def]
+def test_a_clerk_sees_no_reverse_button(qtbot, open_counter, demo_db: Database, sign_in) -> None:  # type: ignore[no-untyped-def]
     account_id, _number = signed_account(demo_db, sign_in("clerk"), "钱多多", "203")
-    page = counter_page(qtbot, open_window)
+    page = open_counter()
     page.open_account(account_id)
     qtbot.waitUntil(lambda: page.account.detail is not None, timeout=5_000)
     assert "reverse" not in page.account.action_buttons

@@ -63,16 +63,6 @@ def two_accounts(db: Database, clerk: Actor, *, installed: bool = False) -> tupl
     return area.name, compound.name, ids
 
 
-def counter_page(qtbot, open_window, login: str = "clerk") -> CounterPage:  # type: ignore[no-untyped-def]
-    window = open_window(login)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    page = window.show_workplace("counter")
-    assert isinstance(page, CounterPage)
-    qtbot.waitUntil(lambda: page.search.box.hasFocus(), timeout=5_000)
-    return page
-
-
 def open_registers(qtbot, page: CounterPage) -> RegistersForm:  # type: ignore[no-untyped-def]
     qtbot.keyClick(page.search.box, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: isinstance(page.dialog, RegistersDialog) and page.dialog.isVisible(), timeout=5_000)
@@ -103,9 +93,9 @@ def press(qtbot, form: RegistersForm, key: Qt.Key) -> None:  # type: ignore[no-u
 
 
 def test_a_clerk_saves_a_compound_register_as_pdf_from_the_counter(  # type: ignore[no-untyped-def]
-        qtbot, open_window, demo_db: Database, sign_in, tmp_path: Path, monkeypatch) -> None:
+        qtbot, open_counter, demo_db: Database, sign_in, tmp_path: Path, monkeypatch) -> None:
     area, compound, _ids = two_accounts(demo_db, sign_in("clerk"))
-    page = counter_page(qtbot, open_window)
+    page = open_counter()
     assert page.buttons["registers"].text().endswith("F8")
     form = open_registers(qtbot, page)
     choose(form.area, area)
@@ -125,9 +115,9 @@ def test_a_clerk_saves_a_compound_register_as_pdf_from_the_counter(  # type: ign
 
 
 def test_the_register_exports_to_excel_and_reads_back(  # type: ignore[no-untyped-def]
-        qtbot, open_window, demo_db: Database, sign_in, tmp_path: Path, monkeypatch) -> None:
+        qtbot, open_counter, demo_db: Database, sign_in, tmp_path: Path, monkeypatch) -> None:
     area, compound, _ids = two_accounts(demo_db, sign_in("clerk"))
-    form = open_registers(qtbot, counter_page(qtbot, open_window))
+    form = open_registers(qtbot, open_counter())
     choose(form.area, area)
     target = tmp_path / "register"  # no extension typed: .xlsx is added
     save_to(monkeypatch, target)
@@ -141,8 +131,8 @@ def test_the_register_exports_to_excel_and_reads_back(  # type: ignore[no-untype
     assert all("*" in r[4] and r[4] != HOLDERS[0][2] for r in rows)  # ID numbers masked
 
 
-def test_a_reversed_date_range_is_refused_in_chinese(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
-    form = open_registers(qtbot, counter_page(qtbot, open_window))
+def test_a_reversed_date_range_is_refused_in_chinese(qtbot, open_counter) -> None:  # type: ignore[no-untyped-def]
+    form = open_registers(qtbot, open_counter())
     form.kind.setCurrentIndex(form.kind.findData("new"))
     assert form.date_from.isVisible() and not form.compound.isVisible()
     form.date_from.setDate(QDate(2026, 3, 1))
@@ -154,9 +144,9 @@ def test_a_reversed_date_range_is_refused_in_chinese(qtbot, open_window) -> None
 
 
 def test_the_new_account_list_by_signing_date_saves_as_pdf_and_excel(  # type: ignore[no-untyped-def]
-        qtbot, open_window, demo_db: Database, sign_in, tmp_path: Path, monkeypatch) -> None:
+        qtbot, open_counter, demo_db: Database, sign_in, tmp_path: Path, monkeypatch) -> None:
     two_accounts(demo_db, sign_in("clerk"))
-    form = open_registers(qtbot, counter_page(qtbot, open_window))
+    form = open_registers(qtbot, open_counter())
     form.kind.setCurrentIndex(form.kind.findData("new"))
     form.basis.setCurrentIndex(form.basis.findData("signed"))
     form.date_from.setDate(QDate.currentDate().addDays(-7))
@@ -188,10 +178,10 @@ def test_the_reports_workplace_previews_a_register_for_supervisor_and_admin(  # 
 
 
 def test_a_register_too_long_to_preview_offers_the_pdf_file(  # type: ignore[no-untyped-def]
-        qtbot, open_window, demo_db: Database, sign_in, tmp_path: Path, monkeypatch) -> None:
+        qtbot, open_counter, demo_db: Database, sign_in, tmp_path: Path, monkeypatch) -> None:
     two_accounts(demo_db, sign_in("clerk"))
     monkeypatch.setattr(registers_ui, "PREVIEW_LIMIT", 1)
-    form = open_registers(qtbot, counter_page(qtbot, open_window))
+    form = open_registers(qtbot, open_counter())
     press(qtbot, form, Qt.Key.Key_P)
     qtbot.waitUntil(lambda: isinstance(form.dialog, QMessageBox) and form.dialog.isVisible(), timeout=20_000)
     box = form.dialog
@@ -204,14 +194,14 @@ def test_a_register_too_long_to_preview_offers_the_pdf_file(  # type: ignore[no-
 
 
 def test_the_gas_on_sheet_prints_from_the_counter_and_a_reprint_is_a_copy(  # type: ignore[no-untyped-def]
-        qtbot, open_window, demo_db: Database, sign_in) -> None:
+        qtbot, open_counter, demo_db: Database, sign_in) -> None:
     clerk = sign_in("clerk")
     _area, compound, ids = two_accounts(demo_db, clerk, installed=True)
     with demo_db.write() as s:
         compound_id = address.tree(s, clerk)[0].compounds[0].id
         event = gas_on.plan_event(s, clerk, compound_id, planned_on=date.today() + timedelta(days=1),
                                   installer_team="安装一队")
-    page = counter_page(qtbot, open_window)
+    page = open_counter()
     qtbot.keyClick(page.search.box, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: isinstance(page.dialog, GasOnDaysDialog) and page.dialog.isVisible(), timeout=5_000)
     days = page.dialog
