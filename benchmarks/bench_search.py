@@ -35,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _gen.accounts import PASSWORD, generate
 from sqlalchemy import event
 
-from gasdesk.services import search as search_service
-from gasdesk.services import users
+from gasdesk.services.accounts import search as search_service
+from gasdesk.services.office import users
 from gasdesk.startup import prepare
 
 SEED = 7

@@ -22,9 +22,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from gasdesk.db import Database
 from gasdesk.models.users import Role
-from gasdesk.services import users
-from gasdesk.services.errors import set_language
-from gasdesk.services.session import Actor
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import set_language
+from gasdesk.services.office import users
 from gasdesk.startup import prepare
 
 

@@ -2,7 +2,7 @@
 
 Users, areas and compounds go through the real services; premises, accounts and meters are
 bulk-inserted through sqlite3 into the migrated schema, with the same rules the services keep:
-numbers from the per-area counters (account_numbers.reserve) with the real check digit,
+numbers from the per-area counters (numbers.reserve) with the real check digit,
 search keys from identity.name_keys / phone_tail4, valid ID numbers. Indexes are dropped for
 the load and recreated from their stored SQL, so the schema is exactly the migrated one.
 Ledger and contracts are left out: the search never reads them.
@@ -18,8 +18,9 @@ from functools import cache
 from pathlib import Path
 
 from gasdesk.models.users import Role
-from gasdesk.services import account_numbers, address, users
-from gasdesk.services.identity import id_check_char, name_keys, phone_tail4
+from gasdesk.services.accounts import numbers
+from gasdesk.services.accounts.identity import id_check_char, name_keys, phone_tail4
+from gasdesk.services.office import address, users
 from gasdesk.startup import prepare
 
 SEED = 20261127
@@ -101,7 +102,7 @@ def _reserve_numbers(path: Path, per_area: dict[int, int]) -> dict[int, int]:
     db = prepare(path, create=False, upgrade=False)
     try:
         with db.write() as s:
-            return {area_id: account_numbers.reserve(s, area_id, count) for area_id, count in per_area.items()}
+            return {area_id: numbers.reserve(s, area_id, count) for area_id, count in per_area.items()}
     finally:
         db.dispose()
 
@@ -166,7 +167,7 @@ def generate(path: Path, size: int, *, log=print) -> float:  # type: ignore[no-u
     first = _reserve_numbers(path, {a: len(ix) for a, ix in numbered.items() if ix})
     for area_id, ix in numbered.items():
         for offset, i in enumerate(ix):
-            accounts[i][1] = account_numbers.make_number(areas[area_id], first[area_id] + offset)
+            accounts[i][1] = numbers.make_number(areas[area_id], first[area_id] + offset)
     log(f"  rows made in {time.perf_counter() - started:.1f}s; loading")
     _load(path, premises, accounts, meters)
     return time.perf_counter() - started

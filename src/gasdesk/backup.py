@@ -8,7 +8,11 @@ from datetime import datetime
 from pathlib import Path
 
 from gasdesk.db import Database
-from gasdesk.services.errors import DatabaseError
+from gasdesk.services.core import audit
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import DatabaseError
+from gasdesk.services.core.permissions import require
+from gasdesk.services.core.runner import run
 
 
 def _check_file(path: Path) -> list[str]:
@@ -97,3 +101,12 @@ def restore(db_path: Path, source: Path) -> Path | None:
     shutil.copy2(source, tmp)
     tmp.replace(db_path)
     return kept
+
+
+def backup_as(db: Database, actor: Actor, dest: Path) -> Path:
+    """A backup taken by a person: the permission first, the hot copy outside any session, then
+    the audit row (the window and ``gasdesk backup`` both come here)."""
+    run(db, actor, lambda s: require(s, actor, "db.backup"))
+    written = hot_copy(db, dest)
+    run(db, actor, lambda s: audit.record(s, actor, "db.backup", "database", "", after={"file": str(written)}))
+    return written

@@ -25,7 +25,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from gasdesk.services.errors import DatabaseError
+from gasdesk.services.core.errors import DatabaseError
 
 BUSY_TIMEOUT_MS = 15_000
 _NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "fuse.sshfs", "afs", "ncpfs", "davfs"}

@@ -14,7 +14,7 @@ from alembic.script import ScriptDirectory
 from gasdesk.backup import hot_copy
 from gasdesk.db import Database
 from gasdesk.paths import shipped
-from gasdesk.services.errors import DatabaseError
+from gasdesk.services.core.errors import DatabaseError
 
 
 def alembic_config(db: Database) -> Config:

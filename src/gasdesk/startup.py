@@ -6,7 +6,7 @@ import os
 
 from gasdesk import migrate
 from gasdesk.db import Database, ensure_sound, open_database
-from gasdesk.services.errors import DatabaseError
+from gasdesk.services.core.errors import DatabaseError
 
 
 def prepare(target: str | os.PathLike[str], *, create: bool = True, upgrade: bool = True) -> Database:

@@ -25,7 +25,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from gasdesk.db import open_database
-from gasdesk.services import ledger, users
+from gasdesk.services import ledger
+from gasdesk.services.office import users
 from gasdesk.startup import prepare
 
 KEY_PREFIX = "rel:"

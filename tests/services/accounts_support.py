@@ -15,13 +15,14 @@ from sqlalchemy.orm import Session
 from gasdesk.db import Database
 from gasdesk.models import Base
 from gasdesk.models.users import Role
-from gasdesk.services import accounts, address
-from gasdesk.services.errors import GasdeskError
-from gasdesk.services.identity import id_check_char
-from gasdesk.services.session import Actor
+from gasdesk.services.accounts import changes, closing, opening, records
+from gasdesk.services.accounts.identity import id_check_char
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import GasdeskError
+from gasdesk.services.office import address
 
 D = Decimal
-FEES = accounts.ContractFees(D("200.00"), D("1500.00"), D("300.00"))
+FEES = records.ContractFees(D("200.00"), D("1500.00"), D("300.00"))
 _ids = itertools.count(1)
 _keys = itertools.count(1)
 
@@ -47,10 +48,10 @@ class Office:
     _rooms: itertools.count
 
     def holder(self, name: str = "张三", id_number: str | None = None, phone: str = "13812345678"):
-        return accounts.HolderInput(name, id_number or make_id(), phone)
+        return records.HolderInput(name, id_number or make_id(), phone)
 
-    def flat(self, room: str | None = None) -> accounts.PremisesInput:
-        return accounts.PremisesInput(compound_id=self.compound_id, building="3", unit="2",
+    def flat(self, room: str | None = None) -> records.PremisesInput:
+        return records.PremisesInput(compound_id=self.compound_id, building="3", unit="2",
                                       room=room or str(100 + next(self._rooms)))
 
     def write(self, fn: Callable[[Session], object]) -> object:
@@ -61,7 +62,7 @@ class Office:
         """A new account walked through the workflow to ``status``."""
         c = self.clerk
         with self.db.write() as s:
-            a = accounts.apply(s, c, account_type="residential", holder=self.holder(name, id_number),
+            a = opening.apply(s, c, account_type="residential", holder=self.holder(name, id_number),
                                premises=self.flat(), applied_on=date(2026, 1, 5))
             aid = a.id
             path = ["contract_signed", "numbered", "install_planned", "installed", "gas_on", "in_service",
@@ -69,9 +70,9 @@ class Office:
             if status == "application":
                 return aid
             if status == "closed":
-                accounts.close(s, c, aid)
+                closing.close(s, c, aid)
                 return aid
-            accounts.sign_contract(s, c, aid, fees=FEES, paid=FEES.total, method="cash", idempotency_key=key(),
+            opening.sign_contract(s, c, aid, fees=FEES, paid=FEES.total, method="cash", idempotency_key=key(),
                                    signed_on=date(2026, 1, 6))
             for st in path[2 : path.index(status) + 1]:
                 STEP[st](s, c, aid)
@@ -79,23 +80,23 @@ class Office:
 
 
 def _plan(s: Session, c: Actor, aid: int) -> None:
-    accounts.plan_installation(s, c, aid, planned_on=date(2026, 1, 10), installer_team="安装一队")
+    opening.plan_installation(s, c, aid, planned_on=date(2026, 1, 10), installer_team="安装一队")
 
 
 def _install(s: Session, c: Actor, aid: int) -> None:
-    accounts.mark_installed(s, c, aid, installed_on=date(2026, 1, 10))
+    opening.mark_installed(s, c, aid, installed_on=date(2026, 1, 10))
 
 
 def _gas_on(s: Session, c: Actor, aid: int) -> None:
-    accounts.gas_on(s, c, aid, on=date(2026, 1, 12), serial=f"GM{aid:06d}", initial_reading=D("0.000"))
+    opening.gas_on(s, c, aid, on=date(2026, 1, 12), serial=f"GM{aid:06d}", initial_reading=D("0.000"))
 
 
 STEP: dict[str, Callable[[Session, Actor, int], object]] = {
     "install_planned": _plan,
     "installed": _install,
     "gas_on": _gas_on,
-    "in_service": lambda s, c, aid: accounts.start_service(s, c, aid),
-    "suspended": lambda s, c, aid: accounts.suspend(s, c, aid, "安全隐患整改"),
+    "in_service": lambda s, c, aid: opening.start_service(s, c, aid),
+    "suspended": lambda s, c, aid: changes.suspend(s, c, aid, "安全隐患整改"),
 }
 
 

@@ -10,8 +10,9 @@ from accounts_support import Office, key, make_id, refused
 from sqlalchemy import select
 
 from gasdesk.models import Account
-from gasdesk.services import account_changes, accounts, attachments, gas_on, ledger
-from gasdesk.services.errors import Conflict, PermissionDenied, ValidationError
+from gasdesk.services import ledger
+from gasdesk.services.accounts import attachments, changes, closing, gas_on_days, opening, page, records
+from gasdesk.services.core.errors import Conflict, PermissionDenied, ValidationError
 
 D = Decimal
 
@@ -19,7 +20,7 @@ D = Decimal
 def _apply(o: Office, s, **kw):  # type: ignore[no-untyped-def]
     args = dict(account_type="residential", holder=o.holder(), premises=o.flat())
     args.update(kw)
-    return accounts.apply(s, o.clerk, **args)
+    return opening.apply(s, o.clerk, **args)
 
 
 def test_duplicate_id_on_a_second_open_application_is_refused(office: Office) -> None:
@@ -32,8 +33,8 @@ def test_duplicate_id_on_a_second_open_application_is_refused(office: Office) ->
     refused(office.db, lambda s: _apply(office, s, holder=office.holder("李四", same), second_account_reason="商铺"),
             PermissionDenied)
     with office.db.write() as s:
-        second = accounts.apply(s, office.supervisor, account_type="commercial", holder=office.holder("李四", same),
-                                premises=accounts.PremisesInput(area_id=office.area_id, street="建设路 20 号 面馆"),
+        second = opening.apply(s, office.supervisor, account_type="commercial", holder=office.holder("李四", same),
+                                premises=records.PremisesInput(area_id=office.area_id, street="建设路 20 号 面馆"),
                                 second_account_reason="同一人经营的商铺")
     assert second.address == "建设路 20 号 面馆"
 
@@ -42,7 +43,7 @@ def test_a_closed_account_frees_the_id_and_the_premises(office: Office) -> None:
     same = make_id(778)
     aid = office.account_at("application", id_number=same)
     with office.db.write() as s:
-        accounts.close(s, office.clerk, aid)
+        closing.close(s, office.clerk, aid)
         premises_id = s.get(Account, aid).premises_id
         room = s.execute(select(Account.premises_id)).first()
         assert room is not None
@@ -75,35 +76,35 @@ def test_wrong_check_digit_where_a_number_is_typed(office: Office) -> None:
         number = s.get(Account, aid).number
     wrong = number[:-1] + str((int(number[-1]) + 1) % 10)
     with pytest.raises(ValidationError) as err, office.db.read() as s:
-        accounts.account_detail(s, office.clerk, wrong)
+        page.account_detail(s, office.clerk, wrong)
     assert err.value.zh == "户号校验位不对，请核对后重新输入。"
     with office.db.read() as s:
-        assert accounts.account_detail(s, office.clerk, f" {number[:3]} {number[3:]} ").summary.id == aid
+        assert page.account_detail(s, office.clerk, f" {number[:3]} {number[3:]} ").summary.id == aid
 
 
 def test_ids_and_phones_are_masked_for_roles_without_pii_view(office: Office) -> None:
     idn = make_id(779)
     aid = office.account_at("in_service", id_number=idn)
     with office.db.read() as s:
-        clerk_view = accounts.account_detail(s, office.clerk, aid).summary
-        reader_view = accounts.account_detail(s, office.reader, aid)
-        printed = accounts.account_detail(s, office.clerk, aid, always_mask=True).summary
+        clerk_view = page.account_detail(s, office.clerk, aid).summary
+        reader_view = page.account_detail(s, office.reader, aid)
+        printed = page.account_detail(s, office.clerk, aid, always_mask=True).summary
     assert clerk_view.id_number == idn and clerk_view.phone == "13812345678"
     assert reader_view.summary.id_number == f"110***********{idn[-4:]}" == printed.id_number
     assert reader_view.summary.phone == "138****5678"
     assert reader_view.allowed_actions == []
     with pytest.raises(PermissionDenied), office.db.read() as s:
-        accounts.account_detail(s, office.admin, aid)
+        page.account_detail(s, office.admin, aid)
 
 
 def test_rename_updates_the_search_keys(office: Office) -> None:
     aid = office.account_at("in_service", name="张三")
     with office.db.write() as s:
-        summary = account_changes.rename(s, office.clerk, aid, "欧阳娜娜", reason="户主去世，由配偶继承")
+        summary = changes.rename(s, office.clerk, aid, "欧阳娜娜", reason="户主去世，由配偶继承")
     with office.db.read() as s:
         account = s.get(Account, aid)
         assert (account.name_pinyin, account.name_initials) == ("ouyangnana", "oynn")
-        assert accounts.history(s, aid)[0].before["holder_name"] == "张三"
+        assert page.history(s, aid)[0].before["holder_name"] == "张三"
     assert summary.holder_name == "欧阳娜娜"
 
 
@@ -111,7 +112,7 @@ def test_transfer_with_unpaid_arrears_is_refused(office: Office) -> None:
     aid = office.account_at("in_service")
     with office.db.write() as s:
         ledger.post(s, office.clerk, aid, [ledger.Line("gas_charge", D("86.40"))], idempotency_key=key())
-    err = refused(office.db, lambda s: account_changes.transfer(
+    err = refused(office.db, lambda s: changes.transfer(
         s, office.clerk, aid, holder=office.holder("王五"), funds="refund", idempotency_key=key()), Conflict)
     assert err.zh == "该户尚欠费 86.40 元，须先结清欠费才能过户。"
 
@@ -119,14 +120,14 @@ def test_transfer_with_unpaid_arrears_is_refused(office: Office) -> None:
 def test_transfer_refunds_the_old_holder(office: Office) -> None:
     aid = office.account_at("in_service", name="张三")
     with office.db.write() as s:
-        result = account_changes.transfer(s, office.clerk, aid, holder=office.holder("王五"), funds="refund",
+        result = changes.transfer(s, office.clerk, aid, holder=office.holder("王五"), funds="refund",
                                           method="wechat", idempotency_key="xfer-1", signed_on=date(2026, 5, 1))
     assert [(e.kind, e.amount, e.method) for e in result.posting.entries] == [
         ("prepayment_refund", D("-300.00"), None), ("refund", D("300.00"), "wechat")]
     b = result.posting.balances
     assert (b.balance, b.prepayment_credit) == (D("0.00"), D("0.00"))
     with office.db.read() as s:
-        detail = accounts.account_detail(s, office.clerk, aid)
+        detail = page.account_detail(s, office.clerk, aid)
         pinyin = s.get(Account, aid).name_pinyin
     assert detail.summary.holder_name == "王五" and pinyin == "wangwu"
     assert [(c.kind, c.status) for c in detail.contracts] == [("opening", "ended"), ("transfer", "open")]
@@ -134,13 +135,13 @@ def test_transfer_refunds_the_old_holder(office: Office) -> None:
 
 def test_transfer_carry_over_needs_consent(office: Office) -> None:
     aid = office.account_at("in_service")
-    err = refused(office.db, lambda s: account_changes.transfer(
+    err = refused(office.db, lambda s: changes.transfer(
         s, office.clerk, aid, holder=office.holder("王五"), funds="carry_over", idempotency_key=key()),
         ValidationError)
     assert err.zh == ("原户主的预付款 300.00 元、押金 0.00 元转给新户主，"
                       "须记录原户主的同意（如：原户主签字同意转让）。")
     with office.db.write() as s:
-        result = account_changes.transfer(s, office.clerk, aid, holder=office.holder("王五"), funds="carry_over",
+        result = changes.transfer(s, office.clerk, aid, holder=office.holder("王五"), funds="carry_over",
                                           consent="原户主张三签字同意", idempotency_key=key())
         assert ledger.balances(s, aid).prepayment_credit == D("300.00")
     assert result.posting is None and result.carried_prepayment == D("300.00")
@@ -149,14 +150,14 @@ def test_transfer_carry_over_needs_consent(office: Office) -> None:
 def test_meter_replacement_keeps_both_readings(office: Office) -> None:
     aid = office.account_at("in_service")
     with office.db.write() as s:
-        new = account_changes.replace_meter(s, office.clerk, aid, final_reading=D("1234.567"), new_serial="nm-1",
+        new = changes.replace_meter(s, office.clerk, aid, final_reading=D("1234.567"), new_serial="nm-1",
                                             new_initial_reading=D("0.012"), on=date(2026, 6, 1))
     with office.db.read() as s:
-        meters = accounts.account_detail(s, office.clerk, aid).meters
+        meters = page.account_detail(s, office.clerk, aid).meters
     assert [(m.serial, m.final_reading, m.active) for m in meters] == [
         (f"GM{aid:06d}", D("1234.567"), False), ("NM-1", None, True)]
     assert new.initial_reading == D("0.012")
-    err = refused(office.db, lambda s: account_changes.replace_meter(
+    err = refused(office.db, lambda s: changes.replace_meter(
         s, office.clerk, aid, final_reading=D("0"), new_serial="NM-2", new_initial_reading=D("0")), ValidationError)
     assert err.zh == "最终读数 0.000 小于该表初始读数 0.012，请核对。"
 
@@ -166,7 +167,7 @@ def test_a_fitted_serial_cannot_be_fitted_twice(office: Office) -> None:
     other = office.account_at("installed")
     with office.db.read() as s:
         number = s.get(Account, first).number
-    err = refused(office.db, lambda s: account_changes.register_meter(
+    err = refused(office.db, lambda s: changes.register_meter(
         s, office.clerk, other, serial=f"GM{first:06d}", initial_reading=D("0")), Conflict)
     assert err.zh == f"表号 GM{first:06d} 已装在户号 {number}，请核对。"
 
@@ -179,19 +180,19 @@ def test_attachments_are_stored_by_hash_and_listed(office: Office) -> None:
     assert attachments.store_path(info.sha256).read_bytes() == b"jpeg"
     with office.db.read() as s:
         assert attachments.read(s, office.clerk, info.id) == b"jpeg"
-        assert [a.sha256 for a in accounts.account_detail(s, office.clerk, aid).attachments] == [info.sha256]
+        assert [a.sha256 for a in page.account_detail(s, office.clerk, aid).attachments] == [info.sha256]
 
 
 def test_gas_on_day(office: Office) -> None:
     ids = [office.account_at("installed") for _ in range(3)]
     with office.db.write() as s:
-        event = gas_on.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 7, 1))
-        gas_on.mark(s, office.clerk, event.id, ids[0], "done", serial="GO-1", initial_reading=D("0"))
-        gas_on.mark(s, office.clerk, event.id, ids[1], "absent", note="家中无人")
-    err = refused(office.db, lambda s: gas_on.mark(s, office.clerk, event.id, ids[2], "refused"), ValidationError)
+        event = gas_on_days.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 7, 1))
+        gas_on_days.mark(s, office.clerk, event.id, ids[0], "done", serial="GO-1", initial_reading=D("0"))
+        gas_on_days.mark(s, office.clerk, event.id, ids[1], "absent", note="家中无人")
+    err = refused(office.db, lambda s: gas_on_days.mark(s, office.clerk, event.id, ids[2], "refused"), ValidationError)
     assert err.zh == "请填写拒绝原因。"
     with office.db.read() as s:
-        sheet = gas_on.sign_off_rows(s, office.clerk, event.id)
+        sheet = gas_on_days.sign_off_rows(s, office.clerk, event.id)
         first = s.get(Account, ids[0])
         assert (first.status, first.opened_on) == ("gas_on", date(2026, 7, 1))
     assert [(r.outcome_zh, r.meter_serial) for r in sheet.rows] == [("已通气", "GO-1"), ("不在家", ""), ("待通气", "")]

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from gasdesk.cli import main
-from gasdesk.services.account_numbers import validate_number
+from gasdesk.services.accounts.numbers import validate_number
 from gasdesk.startup import prepare
 
 

@@ -12,22 +12,23 @@ from accounts_support import Office, key, make_id, refused
 from sqlalchemy.orm import Session
 
 from gasdesk.models.users import Role
-from gasdesk.services import account_changes, accounts, gas_on, ledger
-from gasdesk.services.errors import GasdeskError, PermissionDenied
-from gasdesk.services.permissions import PERMISSIONS
-from gasdesk.services.session import Actor
+from gasdesk.services import ledger
+from gasdesk.services.accounts import changes, gas_on_days, opening, records
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import GasdeskError, PermissionDenied
+from gasdesk.services.core.permissions import PERMISSIONS
 
 D = Decimal
 Call = Callable[[Session, Actor, Office, int, int], object]
 
 CALLS: dict[str, tuple[set[str], Call]] = {
-    "account.view": ({"account.view"}, lambda s, a, o, aid, n: accounts.account_summary(s, a, aid)),
-    "account.open": ({"account.open"}, lambda s, a, o, aid, n: accounts.apply(
+    "account.view": ({"account.view"}, lambda s, a, o, aid, n: records.account_summary(s, a, aid)),
+    "account.open": ({"account.open"}, lambda s, a, o, aid, n: opening.apply(
         s, a, account_type="residential", holder=o.holder(id_number=make_id(500 + n)), premises=o.flat())),
-    "account.open_additional": ({"account.open", "account.open_additional"}, lambda s, a, o, aid, n: accounts.apply(
+    "account.open_additional": ({"account.open", "account.open_additional"}, lambda s, a, o, aid, n: opening.apply(
         s, a, account_type="residential", holder=o.holder(id_number=make_id(1)), premises=o.flat(),
         second_account_reason="第二套住房")),
-    "account.change": ({"account.change"}, lambda s, a, o, aid, n: account_changes.update_phones(
+    "account.change": ({"account.change"}, lambda s, a, o, aid, n: changes.update_phones(
         s, a, aid, f"1391234{n:04d}")),
     "ledger.post": ({"ledger.post"}, lambda s, a, o, aid, n: ledger.post(
         s, a, aid, [ledger.Line("gas_charge", D("10.00"))], idempotency_key=key())),
@@ -36,7 +37,7 @@ CALLS: dict[str, tuple[set[str], Call]] = {
         idempotency_key=key())),
     "ledger.reverse": ({"ledger.reverse"}, lambda s, a, o, aid, n: ledger.reverse(
         s, a, 1, "错账", idempotency_key=key())),
-    "gas_on.manage": ({"gas_on.manage"}, lambda s, a, o, aid, n: gas_on.plan_event(
+    "gas_on.manage": ({"gas_on.manage"}, lambda s, a, o, aid, n: gas_on_days.plan_event(
         s, a, o.compound_id, planned_on=date(2026, 8, 1))),
 }
 
@@ -69,7 +70,7 @@ def test_full_id_only_for_pii_roles(office: Office) -> None:
     idn = make_id(2)
     aid = office.account_at("numbered", id_number=idn)
     with office.db.read() as s:
-        seen = {r: accounts.account_summary(s, a, aid).id_number
+        seen = {r: records.account_summary(s, a, aid).id_number
                 for r, a in ((Role.CLERK, office.clerk), (Role.SUPERVISOR, office.supervisor),
                              (Role.READER, office.reader))}
     assert seen == {Role.CLERK: idn, Role.SUPERVISOR: idn, Role.READER: idn[:3] + "*" * 11 + idn[-4:]}

@@ -15,10 +15,11 @@ from sqlalchemy.orm import Session
 from gasdesk.db import Database
 from gasdesk.models import Area, AuditEntry, Setting, User
 from gasdesk.models.users import Role
-from gasdesk.services import address, audit, settings, users
-from gasdesk.services.errors import Conflict, ValidationError
-from gasdesk.services.runner import run
-from gasdesk.services.session import Actor
+from gasdesk.services.core import audit, settings
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import Conflict, ValidationError
+from gasdesk.services.core.runner import run
+from gasdesk.services.office import address, users
 
 ROLE_PASSWORD = "secret-123"  # what tests/conftest.py gives every role
 

@@ -15,10 +15,11 @@ from accounts_support import Office
 
 from gasdesk import backup
 from gasdesk.db import Database
-from gasdesk.services import ledger, settings
-from gasdesk.services.errors import DatabaseError
-from gasdesk.services.runner import run
-from gasdesk.services.session import Actor
+from gasdesk.services import ledger
+from gasdesk.services.core import settings
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import DatabaseError
+from gasdesk.services.core.runner import run
 from gasdesk.startup import prepare
 
 pytestmark = pytest.mark.sqlite_only  # hot copies through SQLite's backup API, file bytes

@@ -15,9 +15,10 @@ from sqlalchemy.exc import IntegrityError
 
 from gasdesk.db import BUSY_TIMEOUT_MS, Database, open_database, translate_operational
 from gasdesk.models import Area, AuditEntry, Compound, Setting
-from gasdesk.services import audit, demo, settings
-from gasdesk.services.errors import DatabaseError, set_language
-from gasdesk.services.session import Actor
+from gasdesk.services import demo
+from gasdesk.services.core import audit, settings
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import DatabaseError, set_language
 from gasdesk.startup import prepare
 
 PAGE = 4096
@@ -32,7 +33,7 @@ def foundation_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo office's users and address tree (later features' bulk data left out: slow, not needed)."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(demo, "EXTRA_BUILDERS", [])
+        mp.setattr(demo, "BUILDERS", ())
         db = prepare(path)
         with db.write() as s:
             demo.build(s)

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from gasdesk.services.export import XlsxSheet, neutralise, sheet_name, xlsx_bytes
+from gasdesk.services.reports.export import XlsxSheet, neutralise, sheet_name, xlsx_bytes
 
 
 def workbook(*sheets: XlsxSheet):  # type: ignore[no-untyped-def]

@@ -6,9 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gasdesk.services.account_numbers import check_digit, make_number, validate_number
-from gasdesk.services.errors import ValidationError
-from gasdesk.services.identity import (
+from gasdesk.services.accounts.identity import (
     id_check_char,
     mask_id,
     mask_phone,
@@ -17,6 +15,8 @@ from gasdesk.services.identity import (
     validate_id_number,
     validate_phone,
 )
+from gasdesk.services.accounts.numbers import check_digit, make_number, validate_number
+from gasdesk.services.core.errors import ValidationError
 
 VALID_ID = "11010519491231002X"
 

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from gasdesk.models import LedgerEntry
 from gasdesk.services import ledger
-from gasdesk.services.errors import Conflict, PermissionDenied, ValidationError
+from gasdesk.services.core.errors import Conflict, PermissionDenied, ValidationError
 
 D = Decimal
 

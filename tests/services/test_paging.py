@@ -10,8 +10,10 @@ from accounts_support import Office, key
 from sqlalchemy import select
 
 from gasdesk.models import AuditEntry, LedgerEntry
-from gasdesk.services import accounts, audit, ledger
-from gasdesk.services.errors import PermissionDenied
+from gasdesk.services import ledger
+from gasdesk.services.accounts import page
+from gasdesk.services.core import audit
+from gasdesk.services.core.errors import PermissionDenied
 
 D = Decimal
 CHARGES = 23
@@ -73,9 +75,9 @@ def test_account_history_pages_by_id(office: Office) -> None:
                                                                AuditEntry.entity_id == str(aid))
                                   .order_by(AuditEntry.id.desc())))
         assert len(expected) > CHARGES
-        pages = _pages(lambda b: [h.id for h in accounts.account_history(s, office.clerk, aid, 7, before_id=b)], 7)
-        detail = accounts.account_detail(s, office.clerk, aid)
-        reader_rows = accounts.account_history(s, office.reader, aid, 5)
+        pages = _pages(lambda b: [h.id for h in page.account_history(s, office.clerk, aid, 7, before_id=b)], 7)
+        detail = page.account_detail(s, office.clerk, aid)
+        reader_rows = page.account_history(s, office.reader, aid, 5)
     _check(pages, expected, 7)
     assert [h.id for h in detail.history] == expected  # the page's first load unchanged
     assert [h.id for h in reader_rows] == expected[:5]  # account.view reads the history
@@ -96,7 +98,7 @@ def test_audit_recent_pages_by_id_and_filters(office: Office) -> None:
     assert len(posts) == CHARGES
     _check(post_pages, posts, 5)
     with office.db.read() as s:
-        account_ids = [h.id for h in accounts.history(s, aid, 4, before_id=expected[0])]
+        account_ids = [h.id for h in page.history(s, aid, 4, before_id=expected[0])]
     assert for_account == account_ids and len(for_account) == 4
 
 

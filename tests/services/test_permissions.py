@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session
 from gasdesk.db import Database
 from gasdesk.models import AuditEntry
 from gasdesk.models.users import Role
-from gasdesk.services import address, audit, settings, users
-from gasdesk.services.errors import PermissionDenied
-from gasdesk.services.permissions import PERMISSIONS, allowed, require, workplaces_for
-from gasdesk.services.runner import run
-from gasdesk.services.session import Actor
+from gasdesk.services.core import audit, settings
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import PermissionDenied
+from gasdesk.services.core.permissions import PERMISSIONS, allowed, require, workplaces_for
+from gasdesk.services.core.runner import run
+from gasdesk.services.office import address, users
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def test_refusal_message_names_role_and_action(clerk: Actor) -> None:
     with pytest.raises(PermissionDenied) as info:
         require(None, clerk, "user.manage")
     assert info.value.zh == "您的角色（业务员）无权执行此操作：用户管理。如需办理，请联系主管或管理员。"
-    assert info.value.en == "Your role (clerk) may not do this: user.manage. Ask a supervisor or an administrator."
+    assert info.value.en == "Your role (Counter clerk) may not do this: Manage users. Ask a supervisor or an administrator."
     assert info.value.exit_code == 3
 
 

@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 
 from gasdesk.models import AuditEntry
 from gasdesk.models.users import Role
-from gasdesk.services import accounts, gas_on, settings
-from gasdesk.services.errors import PermissionDenied
-from gasdesk.services.printing.gas_on_sheet import gas_on_sheet_pdf
-from gasdesk.services.session import Actor
+from gasdesk.services.accounts import gas_on_days, gas_on_sheet, opening, records
+from gasdesk.services.accounts.gas_on_sheet import gas_on_sheet_pdf
+from gasdesk.services.core import settings
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import PermissionDenied
 
 NAMES = ["刘一", "陈二", "张三", "李四"]
 
@@ -26,11 +27,11 @@ def event(office: Office) -> int:
     ids = [office.account_at("installed", name=n) for n in NAMES]
     with office.db.write() as s:
         settings.set_value(s, office.admin, "office_name", "城东燃气营业厅")
-        ev = gas_on.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 2, 1),
+        ev = gas_on_days.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 2, 1),
                                installer_team="安装一队")
-        gas_on.mark(s, office.clerk, ev.id, ids[0], "done", serial="GM900001", initial_reading=Decimal("0.000"))
-        gas_on.mark(s, office.clerk, ev.id, ids[1], "absent", note="家中无人")
-        gas_on.mark(s, office.clerk, ev.id, ids[2], "refused", note="装修未完")
+        gas_on_days.mark(s, office.clerk, ev.id, ids[0], "done", serial="GM900001", initial_reading=Decimal("0.000"))
+        gas_on_days.mark(s, office.clerk, ev.id, ids[1], "absent", note="家中无人")
+        gas_on_days.mark(s, office.clerk, ev.id, ids[2], "refused", note="装修未完")
     return ev.id
 
 
@@ -78,7 +79,7 @@ def test_signature_rows_are_tall_so_a_long_list_runs_over_pages_with_numbers(off
     for i in range(24):
         office.account_at("installed", name=f"用户{i}")
     with office.db.write() as s:
-        ev = gas_on.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 3, 1))
+        ev = gas_on_days.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 3, 1))
     pages = pdf_pages(sheet(office, office.clerk, ev.id))
     # 12 mm a row: about 20 rows a page on A4, so 24 households take two pages.
     assert len(pages) == 2
@@ -120,9 +121,9 @@ def test_roles_without_the_right_are_refused(office: Office, event: int, actors:
 
 def test_the_first_print_is_the_original_and_every_later_one_a_logged_copy(office: Office, event: int) -> None:
     with office.db.write() as s:
-        first = gas_on.print_sign_off_sheet(s, office.clerk, event)
+        first = gas_on_sheet.print_sign_off_sheet(s, office.clerk, event)
     with office.db.write() as s:
-        second = gas_on.print_sign_off_sheet(s, office.clerk, event)
+        second = gas_on_sheet.print_sign_off_sheet(s, office.clerk, event)
     assert (first.copy, second.copy) == (False, True)
     assert "副本" not in pdf_text(first.pdf)
     assert all("副本 COPY" in page for page in pdf_pages(second.pdf))
@@ -139,18 +140,18 @@ def test_households_are_listed_in_natural_address_order(office: Office) -> None:
              ("2", "2", "5")]
     for building, unit, room in rooms:
         with office.db.write() as s:
-            a = accounts.apply(s, c, account_type="residential", holder=office.holder(f"户{building}-{unit}-{room}"),
-                               premises=accounts.PremisesInput(compound_id=office.compound_id, building=building,
+            a = opening.apply(s, c, account_type="residential", holder=office.holder(f"户{building}-{unit}-{room}"),
+                               premises=records.PremisesInput(compound_id=office.compound_id, building=building,
                                                                unit=unit, room=room), applied_on=date(2026, 1, 5))
-            accounts.sign_contract(s, c, a.id, fees=FEES, paid=FEES.total, method="cash", idempotency_key=key(),
+            opening.sign_contract(s, c, a.id, fees=FEES, paid=FEES.total, method="cash", idempotency_key=key(),
                                    signed_on=date(2026, 1, 6))
             for step in ("install_planned", "installed"):
                 STEP[step](s, c, a.id)
     with office.db.write() as s:
-        ev = gas_on.plan_event(s, c, office.compound_id, planned_on=date(2026, 3, 1))
-        rows = gas_on.sign_off_rows(s, c, ev.id).rows
-        marked = gas_on.mark(s, c, ev.id, rows[3].account_id, "absent")
+        ev = gas_on_days.plan_event(s, c, office.compound_id, planned_on=date(2026, 3, 1))
+        rows = gas_on_days.sign_off_rows(s, c, ev.id).rows
+        marked = gas_on_days.mark(s, c, ev.id, rows[3].account_id, "absent")
     assert [r.holder_name for r in rows] == ["户2-1-99", "户2-1-101", "户2-1-1003", "户2-2-5", "户2-10-1", "户10-1-101"]
     assert [r.seq for r in rows] == [1, 2, 3, 4, 5, 6]
     assert (marked.seq, marked.holder_name) == (4, "户2-2-5")  # its place on the whole list
-    assert gas_on.natural_key("3A-12") == ((0, 3), (1, "A-"), (0, 12))
+    assert gas_on_days.natural_key("3A-12") == ((0, 3), (1, "A-"), (0, 12))

@@ -15,11 +15,12 @@ from printing_support import pdf_pages, pdf_text
 from sqlalchemy import text
 
 from gasdesk.models.users import Role
-from gasdesk.services import accounts, address
-from gasdesk.services.errors import NotFound, PermissionDenied, ValidationError
-from gasdesk.services.identity import mask_id
+from gasdesk.services.accounts import opening, records
+from gasdesk.services.accounts.identity import mask_id
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import NotFound, PermissionDenied, ValidationError
+from gasdesk.services.office import address
 from gasdesk.services.reports import registers, tables
-from gasdesk.services.session import Actor
 
 D = Decimal
 ACCOUNT_COLUMNS = ["片区", "小区", "户号", "户主", "证件号", "电话", "地址", "类型", "状态", "开户日期", "余额"]
@@ -34,9 +35,9 @@ class Registers:
     numbers: dict[str, str]
 
 
-def _apply(o: Office, name: str, premises: accounts.PremisesInput, account_type: str = "residential") -> int:
+def _apply(o: Office, name: str, premises: records.PremisesInput, account_type: str = "residential") -> int:
     with o.db.write() as s:
-        return accounts.apply(s, o.clerk, account_type=account_type, holder=o.holder(name), premises=premises,
+        return opening.apply(s, o.clerk, account_type=account_type, holder=o.holder(name), premises=premises,
                               applied_on=date(2026, 2, 1)).id
 
 
@@ -53,14 +54,14 @@ def reg(office: Office) -> Registers:
         "王五": o.account_at("suspended", name="王五"),  # 103
         "赵六": o.account_at("closed", name="赵六"),  # 104
         # Rooms 10 and 9 of building 1: natural order puts 9 first.
-        "钱七": _apply(o, "钱七", accounts.PremisesInput(compound_id=o.compound_id, building="1", unit="1", room="10")),
-        "孙八": _apply(o, "孙八", accounts.PremisesInput(compound_id=o.compound_id, building="1", unit="1", room="9")),
-        "周九": _apply(o, "周九", accounts.PremisesInput(compound_id=lake.id, building="2", unit="1", room="301")),
-        "老王面馆": _apply(o, "老王面馆", accounts.PremisesInput(area_id=o.area_id, street="建设路 20 号"),
+        "钱七": _apply(o, "钱七", records.PremisesInput(compound_id=o.compound_id, building="1", unit="1", room="10")),
+        "孙八": _apply(o, "孙八", records.PremisesInput(compound_id=o.compound_id, building="1", unit="1", room="9")),
+        "周九": _apply(o, "周九", records.PremisesInput(compound_id=lake.id, building="2", unit="1", room="301")),
+        "老王面馆": _apply(o, "老王面馆", records.PremisesInput(area_id=o.area_id, street="建设路 20 号"),
                           "commercial"),
     }
     with o.db.read() as s:
-        numbers = {n: accounts.account_summary(s, o.clerk, i).number or "" for n, i in ids.items()}
+        numbers = {n: records.account_summary(s, o.clerk, i).number or "" for n, i in ids.items()}
     return Registers(o, empty.id, lake.id, numbers)
 
 
@@ -198,7 +199,7 @@ def test_formulas_in_names_export_as_text(reg: Registers) -> None:
     o = reg.office
     evil = ['=HYPERLINK("http://evil.example/x","点我")', "+1+1", "-2+3", "@SUM(A1:A9)"]
     for i, name in enumerate(evil):
-        _apply(o, name, accounts.PremisesInput(compound_id=reg.east_lake_id, building="9", unit="1", room=str(i + 1)))
+        _apply(o, name, records.PremisesInput(compound_id=reg.east_lake_id, building="9", unit="1", room=str(i + 1)))
     with o.db.write() as s:  # as an import might have stored it
         s.execute(text("UPDATE accounts SET holder_name = :n WHERE holder_name = '周九'"), {"n": "\t=1+1"})
     wb = load_workbook(io.BytesIO(read(o, registers.area_register_xlsx, o.clerk, compound_id=reg.east_lake_id)))

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from gasdesk.cli import main
 from gasdesk.models import AuditEntry
-from gasdesk.services import gas_on
+from gasdesk.services.accounts import gas_on_days
 
 ROLE_PASSWORD = "secret-123"  # every role's password in tests/conftest.py
 
@@ -70,7 +70,7 @@ def test_new_accounts_list(office: Office, cli, tmp_path: Path) -> None:  # type
 def test_gas_on_sheet_reprint_is_audited(office: Office, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     office.account_at("installed", name="王五")
     with office.db.write() as s:
-        event = gas_on.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 2, 1))
+        event = gas_on_days.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 2, 1))
     out = tmp_path / "sheet.pdf"
     code, stdout, _ = cli("gas-on", "sheet", str(event.id), "--out", str(out))
     assert code == 0 and "gas-on sign-off sheet of event" in stdout

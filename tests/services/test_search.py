@@ -15,16 +15,17 @@ from sqlalchemy import event
 
 from gasdesk.db import Database
 from gasdesk.models.users import Role
-from gasdesk.services import accounts, address, users
-from gasdesk.services.account_numbers import make_number
-from gasdesk.services.errors import PermissionDenied
-from gasdesk.services.identity import id_check_char
-from gasdesk.services.search import SearchHit, search, search_hint
-from gasdesk.services.session import Actor
+from gasdesk.services.accounts import opening, records
+from gasdesk.services.accounts.identity import id_check_char
+from gasdesk.services.accounts.numbers import make_number
+from gasdesk.services.accounts.search import SearchHit, search, search_hint
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import PermissionDenied
+from gasdesk.services.office import address, users
 from gasdesk.startup import prepare
 
 D = Decimal
-FEES = accounts.ContractFees(D("200.00"), D("1500.00"), D("300.00"))
+FEES = records.ContractFees(D("200.00"), D("1500.00"), D("300.00"))
 PASSWORD = "secret-123"
 
 
@@ -81,23 +82,23 @@ def _id_number(n: int) -> str:
 
 def _open(s, clerk: Actor, n: int, row: Row, compounds: dict[str, int], areas: dict[str, int]) -> int:
     if isinstance(row.place, str):
-        kind, where = "commercial", accounts.PremisesInput(area_id=areas["01"], street=row.place)
+        kind, where = "commercial", records.PremisesInput(area_id=areas["01"], street=row.place)
     else:
         compound, b, u, r = row.place
-        kind, where = "residential", accounts.PremisesInput(compound_id=compounds[compound], building=b, unit=u,
+        kind, where = "residential", records.PremisesInput(compound_id=compounds[compound], building=b, unit=u,
                                                             room=r)
-    a = accounts.apply(s, clerk, account_type=kind, holder=accounts.HolderInput(row.name, _id_number(n), row.phone,
+    a = opening.apply(s, clerk, account_type=kind, holder=records.HolderInput(row.name, _id_number(n), row.phone,
                                                                                row.phone2),
                        premises=where, applied_on=date(2026, 1, 5))
     if row.status == "application":
         return a.id
-    accounts.sign_contract(s, clerk, a.id, fees=FEES, paid=FEES.total, method="cash",
+    opening.sign_contract(s, clerk, a.id, fees=FEES, paid=FEES.total, method="cash",
                            idempotency_key=f"search-test-{n}", signed_on=date(2026, 1, 6))
     if row.status == "in_service":
-        accounts.plan_installation(s, clerk, a.id, planned_on=date(2026, 1, 10), installer_team="安装一队")
-        accounts.mark_installed(s, clerk, a.id, installed_on=date(2026, 1, 10))
-        accounts.gas_on(s, clerk, a.id, on=date(2026, 1, 12), serial=row.serial, initial_reading=D("0"))
-        accounts.start_service(s, clerk, a.id)
+        opening.plan_installation(s, clerk, a.id, planned_on=date(2026, 1, 10), installer_team="安装一队")
+        opening.mark_installed(s, clerk, a.id, installed_on=date(2026, 1, 10))
+        opening.gas_on(s, clerk, a.id, on=date(2026, 1, 12), serial=row.serial, initial_reading=D("0"))
+        opening.start_service(s, clerk, a.id)
     return a.id
 
 

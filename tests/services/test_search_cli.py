@@ -11,12 +11,13 @@ import pytest
 
 from gasdesk.cli import main
 from gasdesk.models.users import Role
-from gasdesk.services import accounts, address, users
-from gasdesk.services.identity import id_check_char
+from gasdesk.services.accounts import opening, records
+from gasdesk.services.accounts.identity import id_check_char
+from gasdesk.services.office import address, users
 from gasdesk.startup import prepare
 
 PASSWORD = "secret-123"
-FEES = accounts.ContractFees(Decimal("200.00"), Decimal("1500.00"), Decimal("300.00"))
+FEES = records.ContractFees(Decimal("200.00"), Decimal("1500.00"), Decimal("300.00"))
 
 
 def _id(n: int) -> str:
@@ -39,12 +40,12 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         compound = address.add_compound(s, admin, area.id, "阳光花园", "建设路 18 号")
         for n, (name, phone, room) in enumerate((("张三", "13812345678", "501"), ("张三丰", "13700002222", "502"),
                                                  ("张三", "13900001111", "601"))):
-            a = accounts.apply(s, clerk, account_type="residential",
-                               holder=accounts.HolderInput(name, _id(n), phone),
-                               premises=accounts.PremisesInput(compound_id=compound.id, building="3", unit="2",
+            a = opening.apply(s, clerk, account_type="residential",
+                               holder=records.HolderInput(name, _id(n), phone),
+                               premises=records.PremisesInput(compound_id=compound.id, building="3", unit="2",
                                                                room=room),
                                applied_on=date(2026, 1, 5))
-            accounts.sign_contract(s, clerk, a.id, fees=FEES, paid=FEES.total, method="cash",
+            opening.sign_contract(s, clerk, a.id, fees=FEES, paid=FEES.total, method="cash",
                                    idempotency_key=f"cli-find-{n}", signed_on=date(2026, 1, 6))
     db.dispose()
     monkeypatch.setenv("GASDESK_PASSWORD", PASSWORD)

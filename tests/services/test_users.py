@@ -13,10 +13,11 @@ from gasdesk.db import Database
 from gasdesk.models import AuditEntry, User
 from gasdesk.models.base import utcnow
 from gasdesk.models.users import Role
-from gasdesk.services import passwords, settings, users
-from gasdesk.services.errors import AuthError, Conflict, ValidationError
-from gasdesk.services.runner import run
-from gasdesk.services.session import Actor
+from gasdesk.services.core import settings
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import AuthError, Conflict, ValidationError
+from gasdesk.services.core.runner import run
+from gasdesk.services.office import passwords, users
 
 ROLE_PASSWORD = "secret-123"  # what tests/conftest.py gives every role
 

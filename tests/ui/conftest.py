@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from gasdesk.db import Database
-from gasdesk.services import demo, users
-from gasdesk.services.session import Actor
+from gasdesk.services import demo
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.office import users
 from gasdesk.startup import prepare
 from gasdesk.ui.app import install_translators
 from gasdesk.ui.context import AppContext
@@ -66,12 +67,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     database = prepare(path)
-    saved, demo.EXTRA_BUILDERS[:] = list(demo.EXTRA_BUILDERS), []
-    try:
-        with database.write() as s:
-            demo.build(s)
-    finally:
-        demo.EXTRA_BUILDERS[:] = saved
+    with database.write() as s:
+        demo.office.build(s)
     database.dispose()  # the last connection checkpoints the WAL into the file
     return path
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from gasdesk.db import Database
-from gasdesk.services import audit, users
-from gasdesk.services.permissions import ROLE_NAMES_ZH
+from gasdesk.services.core import audit, labels
+from gasdesk.services.office import users
 from gasdesk.startup import prepare
 from gasdesk.ui.admin import AdminPage
 
@@ -31,7 +31,7 @@ def test_admin_adds_a_user_and_it_appears_in_the_table(qtbot, open_window, demo_
     dialog = page.dialog
     dialog.login.setText("clerk2")
     dialog.name.setText("孙业务")
-    clerk = list(ROLE_NAMES_ZH).index("clerk")
+    clerk = list(labels.ROLE).index("clerk")
     dialog.role.setCurrentIndex(clerk)
     assert dialog.role.currentText() == "业务员"
     dialog.password.setText("pass-2")
@@ -86,7 +86,7 @@ def test_disable_reset_and_change_role(qtbot, open_window, demo_db: Database, si
     qtbot.waitUntil(lambda: page.selected().must_change_password, timeout=5_000)
 
     page.change_role()
-    page.dialog.role.setCurrentIndex(list(ROLE_NAMES_ZH).index("supervisor"))
+    page.dialog.role.setCurrentIndex(list(labels.ROLE).index("supervisor"))
     page.dialog.submit()
     qtbot.waitUntil(lambda: page.selected().role.value == "supervisor", timeout=5_000)
     with demo_db.read() as s:

@@ -15,9 +15,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gasdesk.db import Database
-from gasdesk.services import accounts, address
-from gasdesk.services.identity import id_check_char
-from gasdesk.ui.counter import changes, opening
+from gasdesk.services import ledger
+from gasdesk.services.accounts import opening, records
+from gasdesk.services.accounts.identity import id_check_char
+from gasdesk.services.office import address
+from gasdesk.ui.counter import change_dialogs, opening_dialogs
 from gasdesk.ui.counter.gas_on_days import GasOnDaysDialog, OutcomeDialog, PlanDayDialog
 from gasdesk.ui.counter.page import CounterPage
 
@@ -67,9 +69,9 @@ def wait_status(qtbot, page: CounterPage, status: str) -> None:  # type: ignore[
                     timeout=10_000)
 
 
-def open_new_account(qtbot, page: CounterPage, name: str, id_number: str, room: str) -> opening.ApplicationDialog:  # type: ignore[no-untyped-def]
+def open_new_account(qtbot, page: CounterPage, name: str, id_number: str, room: str) -> opening_dialogs.ApplicationDialog:  # type: ignore[no-untyped-def]
     press(qtbot, Qt.Key.Key_F2)
-    dialog = wait_dialog(qtbot, page, opening.ApplicationDialog)
+    dialog = wait_dialog(qtbot, page, opening_dialogs.ApplicationDialog)
     qtbot.waitUntil(lambda: dialog.compound.count() > 1, timeout=5_000)
     assert focused() is dialog.type
     type_enter(qtbot)  # residential
@@ -94,7 +96,7 @@ def test_a_clerk_opens_an_account_with_the_keyboard_alone(qtbot, open_counter, d
     page = open_counter()
     open_new_account(qtbot, page, "欧阳明月", valid_id("11010519900307123"), "101")
 
-    contract = wait_dialog(qtbot, page.account, opening.ContractDialog)
+    contract = wait_dialog(qtbot, page.account, opening_dialogs.ContractDialog)
     assert page.account.detail is not None and page.account.detail.summary.status == "application"
     type_enter(qtbot, "200")
     type_enter(qtbot, "1500")
@@ -106,22 +108,22 @@ def test_a_clerk_opens_an_account_with_the_keyboard_alone(qtbot, open_counter, d
     assert contract.change.text() == "¥100.00"
     press(qtbot, ENTER)
 
-    number = wait_dialog(qtbot, page.account, opening.NumberAssignedDialog)
+    number = wait_dialog(qtbot, page.account, opening_dialogs.NumberAssignedDialog)
     assigned = number.number
     assert len(assigned) == 9 and assigned.startswith("01")
     press(qtbot, ENTER)
 
-    wait_dialog(qtbot, page.account, opening.PlanInstallDialog)
+    wait_dialog(qtbot, page.account, opening_dialogs.PlanInstallDialog)
     type_enter(qtbot)  # today
     type_enter(qtbot, "安装一队")
-    wait_dialog(qtbot, page.account, opening.InstalledDialog)
+    wait_dialog(qtbot, page.account, opening_dialogs.InstalledDialog)
     type_enter(qtbot)
-    wait_dialog(qtbot, page.account, opening.GasOnDialog)
+    wait_dialog(qtbot, page.account, opening_dialogs.GasOnDialog)
     type_enter(qtbot)  # today
     type_enter(qtbot, "gt-2026-0001")
     type_enter(qtbot, "0")
     type_enter(qtbot)  # 5 digits: Enter on the last field saves
-    start = wait_dialog(qtbot, page.account, opening.StartServiceDialog)
+    start = wait_dialog(qtbot, page.account, opening_dialogs.StartServiceDialog)
     qtbot.keyClick(start, ENTER)
     wait_status(qtbot, page, "in_service")
 
@@ -143,23 +145,23 @@ def test_a_clerk_opens_an_account_with_the_keyboard_alone(qtbot, open_counter, d
 
 def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and_closed(  # type: ignore[no-untyped-def]
         qtbot, open_counter, demo_db: Database) -> None:
-    pytest.importorskip("gasdesk.services.search")
+    pytest.importorskip("gasdesk.services.accounts.search")
     page = open_counter()
     open_new_account(qtbot, page, "欧阳明月", valid_id("11010519900307123"), "102")
-    wait_dialog(qtbot, page.account, opening.ContractDialog)
+    wait_dialog(qtbot, page.account, opening_dialogs.ContractDialog)
     for amount in ("200", "1500", "300", "", ""):
         type_enter(qtbot, amount)
     type_enter(qtbot)  # received = total
-    wait_dialog(qtbot, page.account, opening.NumberAssignedDialog)
+    wait_dialog(qtbot, page.account, opening_dialogs.NumberAssignedDialog)
     press(qtbot, Qt.Key.Key_Escape)  # stop the chain here; the buttons carry on
     qtbot.waitUntil(lambda: "plan_install" in page.account.action_buttons and page.window().isActiveWindow(),
                     timeout=5_000)
     account_id = page.account.detail.summary.id  # type: ignore[union-attr]
     for key, dialog_type, typed in (
-        (Qt.Key.Key_P, opening.PlanInstallDialog, ["", "安装二队"]),
-        (Qt.Key.Key_I, opening.InstalledDialog, [""]),
-        (Qt.Key.Key_G, opening.GasOnDialog, ["", "GT-2026-0100", "3.5", ""]),
-        (Qt.Key.Key_E, opening.StartServiceDialog, [""]),
+        (Qt.Key.Key_P, opening_dialogs.PlanInstallDialog, ["", "安装二队"]),
+        (Qt.Key.Key_I, opening_dialogs.InstalledDialog, [""]),
+        (Qt.Key.Key_G, opening_dialogs.GasOnDialog, ["", "GT-2026-0100", "3.5", ""]),
+        (Qt.Key.Key_E, opening_dialogs.StartServiceDialog, [""]),
     ):
         qtbot.waitUntil(lambda: page.window().isActiveWindow(), timeout=5_000)
         press(qtbot, key, Qt.KeyboardModifier.AltModifier)
@@ -185,7 +187,7 @@ def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and
 
     # rename (Alt+R)
     press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
-    wait_dialog(qtbot, page.account, changes.RenameDialog)
+    wait_dialog(qtbot, page.account, change_dialogs.RenameDialog)
     type_enter(qtbot, "欧阳明日")
     type_enter(qtbot)
     type_enter(qtbot, "家庭变更")
@@ -194,7 +196,7 @@ def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and
     # transfer (Alt+T): prepayment carried over with the old holder's consent
     qtbot.waitUntil(lambda: page.window().isActiveWindow(), timeout=5_000)
     press(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
-    transfer = wait_dialog(qtbot, page.account, changes.TransferDialog)
+    transfer = wait_dialog(qtbot, page.account, change_dialogs.TransferDialog)
     type_enter(qtbot, "司马光")
     type_enter(qtbot, valid_id("42010219850615432"))
     type_enter(qtbot, "13700001111")
@@ -213,7 +215,7 @@ def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and
     # replace the meter (Alt+M)
     qtbot.waitUntil(lambda: page.window().isActiveWindow(), timeout=5_000)
     press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
-    wait_dialog(qtbot, page.account, changes.ReplaceMeterDialog)
+    wait_dialog(qtbot, page.account, change_dialogs.ReplaceMeterDialog)
     type_enter(qtbot, "12.5")
     type_enter(qtbot, "GT-2026-0200")
     type_enter(qtbot)  # initial 0
@@ -227,13 +229,13 @@ def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and
     # close (Alt+X): refused while the prepayment is held; settle (Alt+S), then Enter closes
     qtbot.waitUntil(lambda: page.window().isActiveWindow(), timeout=5_000)
     press(qtbot, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
-    close = wait_dialog(qtbot, page.account, changes.CloseDialog)
+    close = wait_dialog(qtbot, page.account, change_dialogs.CloseDialog)
     type_enter(qtbot, "20")
     type_enter(qtbot)
     qtbot.waitUntil(lambda: close.settle_button.isVisible(), timeout=5_000)
     assert close.error.text() == "该户还有预付款 300.00 元未结清，请先办理销户结算（退款）再销户。"
     press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
-    settle = wait_dialog(qtbot, close, changes.SettleDialog)
+    settle = wait_dialog(qtbot, close, change_dialogs.SettleDialog)
     qtbot.keyClicks(focused(), "35.5")
     assert settle.net.text() == "退还客户 ¥264.50"
     press(qtbot, ENTER)
@@ -244,7 +246,7 @@ def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and
     press(qtbot, ENTER)
     wait_status(qtbot, page, "closed")
     detail = page.account.detail
-    assert detail.balances == accounts.ledger.Balances(D("0.00"), D("0.00"), D("0.00"))  # type: ignore[union-attr]
+    assert detail.balances == ledger.Balances(D("0.00"), D("0.00"), D("0.00"))  # type: ignore[union-attr]
     assert [(e.kind, e.amount) for e in detail.ledger[:4]] == [  # type: ignore[union-attr]
         ("refund", D("264.50")), ("prepayment_refund", D("-300.00")), ("settlement", D("35.50")),
         ("payment", D("-2000.00"))]
@@ -262,14 +264,14 @@ def test_an_invalid_id_number_is_refused_in_the_services_words_and_nothing_is_st
     assert dialog.error.text() == "身份证号码校验位不对，请核对后重新输入。"
     assert dialog.isVisible() and dialog.name.text() == "欧阳明月" and dialog.room.text() == "103"
     with demo_db.read() as s:
-        from gasdesk.services import search
+        from gasdesk.services.accounts import search
 
         assert [h for h in search.search(s, sign_in("clerk"), "欧阳明月") if h.holder_name == "欧阳明月"] == []
     # corrected in place, Enter saves, and the contract step follows
     dialog.id_number.setText(valid_id(body))
     dialog.room.setFocus()
     press(qtbot, ENTER)
-    wait_dialog(qtbot, page.account, opening.ContractDialog)
+    wait_dialog(qtbot, page.account, opening_dialogs.ContractDialog)
 
 
 def signed_account(db: Database, clerk, name: str, room: str,  # type: ignore[no-untyped-def]
@@ -277,11 +279,11 @@ def signed_account(db: Database, clerk, name: str, room: str,  # type: ignore[no
     """Setup through the services (not under test): an account signed and numbered."""
     with db.write() as s:
         compound = address.tree(s, clerk)[0].compounds[0]
-        a = accounts.apply(s, clerk, account_type="residential",
-                           holder=accounts.HolderInput(name, valid_id(id_body), "13800001111"),
-                           premises=accounts.PremisesInput(compound_id=compound.id, building="40", unit="1", room=room))
-        fees = accounts.ContractFees(D("200.00"), D("1500.00"), D("300.00"))
-        signed = accounts.sign_contract(s, clerk, a.id, fees=fees, paid=D("2000.00"), method="cash",
+        a = opening.apply(s, clerk, account_type="residential",
+                           holder=records.HolderInput(name, valid_id(id_body), "13800001111"),
+                           premises=records.PremisesInput(compound_id=compound.id, building="40", unit="1", room=room))
+        fees = records.ContractFees(D("200.00"), D("1500.00"), D("300.00"))
+        signed = opening.sign_contract(s, clerk, a.id, fees=fees, paid=D("2000.00"), method="cash",
                                         idempotency_key=f"setup-{room}")
     return a.id, signed.number
 
@@ -315,8 +317,8 @@ def test_a_compound_gas_on_day_is_planned_and_marked_with_the_keyboard(  # type:
     for room, body in (("301", "32010219800101123"), ("302", "32010219800101131")):
         account_id, _number = signed_account(demo_db, clerk, f"住户{room}", room, body)
         with demo_db.write() as s:
-            accounts.plan_installation(s, clerk, account_id, planned_on=date.today(), installer_team="安装一队")
-            accounts.mark_installed(s, clerk, account_id)
+            opening.plan_installation(s, clerk, account_id, planned_on=date.today(), installer_team="安装一队")
+            opening.mark_installed(s, clerk, account_id)
         installed.append(account_id)
     page = open_counter()
     press(qtbot, Qt.Key.Key_F7)
@@ -344,7 +346,7 @@ def test_a_compound_gas_on_day_is_planned_and_marked_with_the_keyboard(  # type:
     assert [(r.outcome_zh, r.meter_serial) for r in days.households.rows] == [("已通气", "GT-7001"), ("不在家", "")]
     assert days.events.rows[0].done == 1 and days.events.rows[0].absent == 1
     with demo_db.read() as s:
-        assert [accounts.account_summary(s, clerk, i).status for i in installed] == ["gas_on", "installed"]
+        assert [records.account_summary(s, clerk, i).status for i in installed] == ["gas_on", "installed"]
 
 
 def test_a_supervisor_reverses_a_ledger_entry_with_a_reason(  # type: ignore[no-untyped-def]
@@ -358,7 +360,7 @@ def test_a_supervisor_reverses_a_ledger_entry_with_a_reason(  # type: ignore[no-
     fee = next(i for i, e in enumerate(page.account.detail.ledger) if e.kind == "opening_fee")  # type: ignore[union-attr]
     page.account.ledger_view.setCurrentIndex(page.account.ledger_model.index(fee, 0))
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
-    wait_dialog(qtbot, page.account, changes.ReverseDialog)
+    wait_dialog(qtbot, page.account, change_dialogs.ReverseDialog)
     type_enter(qtbot, "开户费收错")
     qtbot.waitUntil(lambda: page.account.detail.ledger[0].kind == "reversal", timeout=5_000)  # type: ignore[union-attr]
     top = page.account.detail.ledger[0]  # type: ignore[union-attr]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from gasdesk.db import Database
-from gasdesk.services import settings
+from gasdesk.services.core import settings
 
 
 def _lock(qtbot, open_window):  # type: ignore[no-untyped-def]

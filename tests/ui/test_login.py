@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gasdesk.db import Database
-from gasdesk.services import demo, users
+from gasdesk.services import demo
+from gasdesk.services.office import users
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.login import FirstAdminDialog, LoginDialog
 from gasdesk.ui.main_window import MainWindow

@@ -9,9 +9,13 @@ import pytest
 from PySide6.QtWidgets import QTableView
 
 from gasdesk.db import Database
-from gasdesk.services import accounts, address, audit, ledger
-from gasdesk.services.identity import id_check_char
-from gasdesk.services.session import Actor
+from gasdesk.services import ledger
+from gasdesk.services.accounts import opening, records
+from gasdesk.services.accounts.identity import id_check_char
+from gasdesk.services.accounts.page import account_history
+from gasdesk.services.core import audit
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.office import address
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.counter.account_page import AccountPage
 from gasdesk.ui.reports import ReportsPage
@@ -27,9 +31,9 @@ def account_with_entries(db: Database, clerk: Actor) -> int:
     body = "32010219800101123"
     with db.write() as s:
         compound = address.tree(s, clerk)[0].compounds[0]
-        a = accounts.apply(s, clerk, account_type="residential",
-                           holder=accounts.HolderInput("柳如烟", body + id_check_char(body), "13800001111"),
-                           premises=accounts.PremisesInput(compound_id=compound.id, building="7", unit="1",
+        a = opening.apply(s, clerk, account_type="residential",
+                           holder=records.HolderInput("柳如烟", body + id_check_char(body), "13800001111"),
+                           premises=records.PremisesInput(compound_id=compound.id, building="7", unit="1",
                                                            room="501"))
         for i in range(ENTRIES):
             ledger.post(s, clerk, a.id, [ledger.Line("gas_charge", Decimal(f"{i + 1}.00"))],
@@ -113,7 +117,7 @@ def test_the_history_pages_too(qtbot, account_page, demo_db: Database) -> None: 
     page, aid, clerk = account_page
     model = page.history_model
     with demo_db.read() as s:
-        expected = [h.id for h in accounts.account_history(s, clerk, aid, 1000)]
+        expected = [h.id for h in account_history(s, clerk, aid, 1000)]
     assert len(expected) == ENTRIES + 1
     page.tabs.setCurrentIndex(4)
     view = page.tabs.currentWidget()

@@ -20,9 +20,10 @@ from sqlalchemy import select
 
 from gasdesk.db import Database
 from gasdesk.models import AuditEntry
-from gasdesk.services import accounts, address, gas_on
-from gasdesk.services.identity import id_check_char
-from gasdesk.services.session import Actor
+from gasdesk.services.accounts import gas_on_days, opening, records
+from gasdesk.services.accounts.identity import id_check_char
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.office import address
 from gasdesk.ui.counter.gas_on_days import GasOnDaysDialog
 from gasdesk.ui.counter.page import CounterPage
 from gasdesk.ui.pdf_preview import PdfPreview
@@ -31,7 +32,7 @@ from gasdesk.ui.reports import registers as registers_ui
 from gasdesk.ui.reports.registers import RegistersDialog, RegistersForm
 
 D = Decimal
-FEES = accounts.ContractFees(D("200.00"), D("1500.00"), D("300.00"))
+FEES = records.ContractFees(D("200.00"), D("1500.00"), D("300.00"))
 HOLDERS = (("柳如烟", "501", "32010219800101123"), ("石敢当", "502", "32010219800101131"))
 
 
@@ -50,15 +51,15 @@ def two_accounts(db: Database, clerk: Actor, *, installed: bool = False) -> tupl
         area = address.tree(s, clerk)[0]
         compound = area.compounds[0]
         for name, room, body in HOLDERS:
-            a = accounts.apply(s, clerk, account_type="residential",
-                               holder=accounts.HolderInput(name, body + id_check_char(body), "13800001111"),
-                               premises=accounts.PremisesInput(compound_id=compound.id, building="7", unit="1",
+            a = opening.apply(s, clerk, account_type="residential",
+                               holder=records.HolderInput(name, body + id_check_char(body), "13800001111"),
+                               premises=records.PremisesInput(compound_id=compound.id, building="7", unit="1",
                                                                room=room))
-            accounts.sign_contract(s, clerk, a.id, fees=FEES, paid=FEES.total, method="cash",
+            opening.sign_contract(s, clerk, a.id, fees=FEES, paid=FEES.total, method="cash",
                                    idempotency_key=f"reports-{room}")
             if installed:
-                accounts.plan_installation(s, clerk, a.id, planned_on=date.today(), installer_team="安装一队")
-                accounts.mark_installed(s, clerk, a.id)
+                opening.plan_installation(s, clerk, a.id, planned_on=date.today(), installer_team="安装一队")
+                opening.mark_installed(s, clerk, a.id)
             ids.append(a.id)
     return area.name, compound.name, ids
 
@@ -199,7 +200,7 @@ def test_the_gas_on_sheet_prints_from_the_counter_and_a_reprint_is_a_copy(  # ty
     _area, compound, ids = two_accounts(demo_db, clerk, installed=True)
     with demo_db.write() as s:
         compound_id = address.tree(s, clerk)[0].compounds[0].id
-        event = gas_on.plan_event(s, clerk, compound_id, planned_on=date.today() + timedelta(days=1),
+        event = gas_on_days.plan_event(s, clerk, compound_id, planned_on=date.today() + timedelta(days=1),
                                   installer_team="安装一队")
     page = open_counter()
     qtbot.keyClick(page.search.box, Qt.Key.Key_F7)

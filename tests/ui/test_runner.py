@@ -8,8 +8,9 @@ import time
 from PySide6.QtCore import QThread
 
 from gasdesk.db import Database
-from gasdesk.services import users
-from gasdesk.services.errors import Conflict, PermissionDenied
+from gasdesk.services.core.changes import Change, Done
+from gasdesk.services.core.errors import Conflict, PermissionDenied
+from gasdesk.services.office import users
 from gasdesk.ui.runner import Runner
 
 
@@ -86,15 +87,25 @@ def test_busy_shows_only_for_slow_calls(qtbot, demo_db: Database) -> None:  # ty
     runner.wait_done()
 
 
-def test_changes_are_grouped_into_one_signal(qtbot, runner: Runner) -> None:  # type: ignore[no-untyped-def]
-    emitted: list[frozenset[str]] = []
+def test_the_runner_emits_what_the_results_say_they_changed_grouped(qtbot, runner: Runner) -> None:  # type: ignore[no-untyped-def]
+    emitted: list[frozenset[Change]] = []
     runner.changed.connect(emitted.append)
-    runner.submit_call(lambda: None, changes={"user"})
-    runner.submit_call(lambda: None, changes={"address"})
-    runner.notify_changed({"setting"})
+    runner.submit_call(lambda: Done(changes=frozenset({Change.USER})))
+    runner.submit_call(lambda: Done(changes=frozenset({Change.ADDRESS, Change.USER})))
+    runner.submit_call(lambda: "a result that changed nothing")
     qtbot.waitUntil(lambda: bool(emitted), timeout=5_000)
     qtbot.wait(100)
-    assert emitted == [frozenset({"user", "address", "setting"})]
+    assert emitted == [frozenset({Change.USER, Change.ADDRESS})]
+
+
+def test_a_read_changes_nothing_so_nothing_is_emitted(qtbot, runner: Runner) -> None:  # type: ignore[no-untyped-def]
+    emitted: list[frozenset[Change]] = []
+    runner.changed.connect(emitted.append)
+    done: list[object] = []
+    runner.submit_call(lambda: Done(), done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+    qtbot.wait(100)
+    assert emitted == []
 
 
 def test_a_callback_for_a_closed_widget_is_skipped(qtbot, runner: Runner) -> None:  # type: ignore[no-untyped-def]

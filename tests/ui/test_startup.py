@@ -88,7 +88,7 @@ def test_agreeing_creates_the_database_and_asks_for_the_first_admin(qapp, boxes,
 
 def test_demo_start_signs_in_and_shows_the_window(qapp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("GASDESK_AUTOLOGIN", "clerk:clerk123")
-    monkeypatch.setattr(demo, "EXTRA_BUILDERS", [])  # people and areas are enough here; stay quick
+    monkeypatch.setattr(demo, "BUILDERS", ())  # people and areas are enough here; stay quick
     picture = tmp_path / "shot.png"
     target = tmp_path / "demo.db"
     assert run_gui(str(target), demo=True, lang="zh", counter="C07", explicit_db=False, screenshot=str(picture)) == 0

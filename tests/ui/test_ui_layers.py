@@ -17,7 +17,7 @@ def test_no_ui_module_imports_the_orm() -> None:
 
 
 def test_every_workplace_the_permissions_know_has_a_page() -> None:
-    from gasdesk.services.permissions import WORKPLACES as NAMES
+    from gasdesk.services.core.permissions import WORKPLACES as NAMES
     from gasdesk.ui.workplaces import WORKPLACES
 
     assert list(WORKPLACES) == list(NAMES)

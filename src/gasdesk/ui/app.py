@@ -17,8 +17,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gasdesk.paths import shipped
-from gasdesk.services import demo, users
-from gasdesk.services.errors import GasdeskError, set_language
+from gasdesk.services import demo
+from gasdesk.services.core.errors import GasdeskError, set_language
+from gasdesk.services.office import users
 from gasdesk.ui import prefs, style
 from gasdesk.ui.busy import BusySplash
 from gasdesk.ui.context import AppContext
@@ -55,7 +56,7 @@ def _sqlite_file(target: str) -> Path | None:
 
 def open_database(target: str, *, demo_mode: bool, create: bool):  # type: ignore[no-untyped-def]
     """Worker side of the start: prepare the file; build the demo office once. Returns (db, has_users)."""
-    from gasdesk.services.runner import run
+    from gasdesk.services.core.runner import run
     from gasdesk.startup import prepare
 
     db = prepare(target, create=create)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gasdesk.services.session import Actor
+from gasdesk.services.core.actor import Actor
 
 if TYPE_CHECKING:
     from gasdesk.db import Database

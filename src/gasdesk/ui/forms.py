@@ -113,7 +113,7 @@ class FormDialog(QDialog):
             self.fields[0].setFocus()
 
     # subclasses: return the service call, or None after calling self.complain(...)
-    def save(self) -> tuple[Callable[[Any], Any], set[str]] | None:
+    def save(self) -> Callable[[Any], Any] | None:
         raise NotImplementedError
 
     def complain(self, text: str, field: QWidget | None = None) -> None:
@@ -125,12 +125,11 @@ class FormDialog(QDialog):
         if not self.buttons.isEnabled():
             return
         show_form_error(self.error, "")
-        call = self.save()
-        if call is None:
+        fn = self.save()
+        if fn is None:
             return
-        fn, changes = call
         self.buttons.setEnabled(False)
-        self.runner.submit(fn, self._done, self._failed, write=True, changes=changes, owner=self,
+        self.runner.submit(fn, self._done, self._failed, write=True, owner=self,
                            busy_text=QCoreApplication.translate("FormDialog", "Saving…"))
 
     def _done(self, result: object) -> None:

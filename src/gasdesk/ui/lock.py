@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gasdesk.services import users
-from gasdesk.services.session import Actor
-from gasdesk.services.users import LoginOutcome
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.office import users
+from gasdesk.services.office.users import LoginOutcome
 from gasdesk.ui.forms import EnterNavigation, error_label, show_form_error
 from gasdesk.ui.login import password_field
 from gasdesk.ui.messages import error_text

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.services import demo, users
-from gasdesk.services.session import Actor
-from gasdesk.services.users import LoginOutcome
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.demo import office as demo
+from gasdesk.services.office import users
+from gasdesk.services.office.users import LoginOutcome
 from gasdesk.ui.forms import EnterNavigation, error_label, password_pair_problem, show_form_error
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.names import role_title
@@ -231,7 +232,7 @@ class ChangePasswordDialog(QDialog):
         self.buttons.setEnabled(False)
         self.runner.submit(
             lambda s: users.change_own_password(s, actor, old, new), self._saved, self._failed,
-            write=True, changes={"user"}, owner=self,
+            write=True, owner=self,
         )
 
     def _saved(self, _result: object) -> None:
@@ -294,7 +295,7 @@ class FirstAdminDialog(QDialog):
         self.buttons.setEnabled(False)
         self.runner.submit(
             lambda s: users.create_first_admin(s, login, name, password), self._created, self._failed,
-            write=True, changes={"user"}, owner=self,
+            write=True, owner=self,
         )
 
     def _created(self, info: users.UserInfo) -> None:

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk import __version__
-from gasdesk.services import settings
-from gasdesk.services.permissions import workplaces_for
+from gasdesk.services.core import settings
+from gasdesk.services.core.changes import Change
+from gasdesk.services.core.permissions import workplaces_for
 from gasdesk.ui import prefs
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.idle import IdleWatcher
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
             self.idle.set_interval(int(values["idle_lock_minutes"]) * 60_000)
 
     def _on_changed(self, changes: frozenset[str]) -> None:
-        if "setting" in changes and not self._fixed_idle:
+        if Change.SETTING in changes and not self._fixed_idle:
             self._read_idle_setting()
 
     def is_locked(self) -> bool:

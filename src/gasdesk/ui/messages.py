@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from gasdesk.services.errors import GasdeskError
+from gasdesk.services.core.errors import GasdeskError
 
 
 def error_text(exc: BaseException) -> str:

@@ -1,18 +1,10 @@
-"""Translated names of roles (the source strings are English; Chinese comes from the .qm)."""
+"""Translated names of roles, from the one label table (services.core.labels.ROLE)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-ROLE_TITLES: dict[str, str] = {
-    "clerk": QT_TRANSLATE_NOOP("Roles", "Counter clerk"),
-    "reader": QT_TRANSLATE_NOOP("Roles", "Meter reader"),
-    "depot": QT_TRANSLATE_NOOP("Roles", "Depot keeper"),
-    "supervisor": QT_TRANSLATE_NOOP("Roles", "Supervisor"),
-    "admin": QT_TRANSLATE_NOOP("Roles", "Administrator"),
-}
+from gasdesk.services.core import labels
 
 
 def role_title(role: str) -> str:
     """``role`` is a Role (a str enum) or its value."""
-    return QCoreApplication.translate("Roles", ROLE_TITLES[str(role)])
+    return labels.text(labels.ROLE, role)

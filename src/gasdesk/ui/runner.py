@@ -4,9 +4,9 @@ A single-thread pool serializes database work off the GUI thread (SQLite takes
 one writer anyway, and a session never crosses threads). Results come back on
 the GUI thread by signal, then to the caller's own callbacks. A busy indicator
 appears only when a call takes longer than ``busy_delay_ms`` (quick calls never
-flicker). After a successful call the caller names what it changed; the runner
-groups bursts with a single-shot timer and emits ``changed`` once, and each view
-decides whether that concerns it.
+flicker). After a successful call its result says what it changed
+(services.core.changes); the runner groups bursts with a single-shot timer and
+emits ``changed`` once, and each view decides whether that concerns it.
 
 Usage (a page in a workplace)::
 
@@ -18,7 +18,7 @@ Usage (a page in a workplace)::
     )
     ctx.runner.submit(
         lambda s: users.add_user(s, ctx.actor, login, name, role, password),
-        self._added, write=True, busy_text=self.tr("Saving…"), changes={"user"}, owner=self,
+        self._added, write=True, busy_text=self.tr("Saving…"), owner=self,  # the result says what changed
     )
 
 Without ``on_error`` a refusal is shown in a message box over ``owner``.
@@ -36,9 +36,11 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gasdesk.services import runner as service_runner
-from gasdesk.services.errors import GasdeskError
-from gasdesk.services.session import Actor
+from gasdesk.services.core import changes as service_changes
+from gasdesk.services.core import runner as service_runner
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.changes import Change
+from gasdesk.services.core.errors import GasdeskError
 from gasdesk.ui.messages import show_error
 
 log = logging.getLogger(__name__)
@@ -74,7 +76,6 @@ class _Pending:
     on_done: OnDone | None
     on_error: OnError | None
     owner: QWidget | None
-    changes: frozenset[str]
     busy_text: str
 
 
@@ -84,7 +85,7 @@ class Runner(QObject):
     finished = Signal(object)  # any call's result (after its own callback)
     failed = Signal(object)  # a GasdeskError (a refusal) or an unexpected exception
     busy = Signal(bool, str)  # True + text once a call has run for busy_delay_ms; False when idle
-    changed = Signal(object)  # frozenset of entity names, grouped
+    changed = Signal(object)  # frozenset[Change]: what the services said they changed, grouped
 
     def __init__(
         self,
@@ -108,7 +109,7 @@ class Runner(QObject):
         self._busy_shown = False
         self._busy_timer = QTimer(self, singleShot=True, interval=busy_delay_ms)
         self._busy_timer.timeout.connect(self._show_busy)
-        self._changes: set[str] = set()
+        self._changes: set[Change] = set()
         self._change_timer = QTimer(self, singleShot=True, interval=change_delay_ms)
         self._change_timer.timeout.connect(self._emit_changed)
 
@@ -122,16 +123,18 @@ class Runner(QObject):
         *,
         write: bool = True,
         busy_text: str = "",
-        changes: Iterable[str] = (),
         owner: QWidget | None = None,
     ) -> int:
-        """Run ``fn(session)`` as one unit of work (a write transaction when ``write``)."""
+        """Run ``fn(session)`` as one unit of work (a write transaction when ``write``).
+
+        What the call changed comes from its result (services.core.changes): the runner emits
+        exactly that on ``changed``; the caller never declares it."""
         if self.db is None:
             raise RuntimeError("the runner has no database yet")
         db, actor = self.db, self.actor
         return self.submit_call(
             lambda: service_runner.run(db, actor, fn, write=write),
-            on_done, on_error, busy_text=busy_text, changes=changes, owner=owner,
+            on_done, on_error, busy_text=busy_text, owner=owner,
         )
 
     def submit_call(
@@ -141,12 +144,11 @@ class Runner(QObject):
         on_error: OnError | None = None,
         *,
         busy_text: str = "",
-        changes: Iterable[str] = (),
         owner: QWidget | None = None,
     ) -> int:
         """Run work that opens its own transactions (or none): opening a database, a hot backup."""
         ticket = next(self._tickets)
-        self._pending[ticket] = _Pending(on_done, on_error, owner, frozenset(changes), busy_text)
+        self._pending[ticket] = _Pending(on_done, on_error, owner, busy_text)
         if len(self._pending) == 1:
             self._busy_timer.start()
         self._pool.start(_Job(ticket, work, self._relay))
@@ -161,7 +163,7 @@ class Runner(QObject):
         """Wait for the worker to finish (at shutdown); callbacks still arrive by the event loop."""
         return self._pool.waitForDone(msecs)
 
-    def notify_changed(self, entities: Iterable[str]) -> None:
+    def notify_changed(self, entities: Iterable[Change]) -> None:
         self._changes.update(entities)
         if self._changes and not self._change_timer.isActive():
             self._change_timer.start()
@@ -187,8 +189,7 @@ class Runner(QObject):
         pending = self._take(ticket)
         if pending is None:
             return
-        if pending.changes:
-            self.notify_changed(pending.changes)
+        self.notify_changed(service_changes.of(result))
         if pending.on_done is not None and self._alive(pending):
             pending.on_done(result)
         self.finished.emit(result)

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from gasdesk.services.errors import ValidationError
+from gasdesk.services.core.errors import ValidationError
 from gasdesk.services.printing.fonts import cjk_font
 
 PAGE_SIZES = {

@@ -21,15 +21,14 @@ import pandas as pd
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from gasdesk.models import Account, AccountStatus, AccountType, Area, Compound, LedgerEntry, Premises
-from gasdesk.services import settings
-from gasdesk.services.account_states import STATUS_ZH
-from gasdesk.services.accounts import TYPE_ZH, address_string
-from gasdesk.services.errors import NotFound, ValidationError
-from gasdesk.services.identity import mask_id, mask_phone
-from gasdesk.services.permissions import require
+from gasdesk.models import Account, AccountStatus, Area, Compound, LedgerEntry, Premises
+from gasdesk.services.accounts.identity import mask_id, mask_phone
+from gasdesk.services.accounts.records import address_string
+from gasdesk.services.core import labels, settings
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import NotFound, ValidationError
+from gasdesk.services.core.permissions import require
 from gasdesk.services.reports.tables import Col, Report, ReportTable, report_pdf, report_xlsx
-from gasdesk.services.session import Actor
 
 CHUNK = 5000
 ZERO = Decimal("0.00")
@@ -49,7 +48,7 @@ ACCOUNT_COLUMNS = (
     Col("电话", 26), Col("地址", 68), Col("类型", 15), Col("状态", 19), Col("开户日期", 22, "date"),
     Col("余额", 24, "money"),
 )
-STATUS_ORDER = [STATUS_ZH[s] for s in AccountStatus]
+STATUS_ORDER = [labels.text(labels.ACCOUNT_STATUS, s, "zh") for s in AccountStatus]
 
 
 @dataclass(frozen=True)
@@ -123,8 +122,8 @@ def _account_frame(session: Session, q: Select[Any]) -> pd.DataFrame:
                 mask_id(r.holder_id_number),
                 mask_phone(r.phone),
                 address_string(r, r.compound_name or ""),  # the row carries the premises fields it reads
-                TYPE_ZH[AccountType(r.type)],
-                STATUS_ZH[r.status],
+                labels.text(labels.ACCOUNT_TYPE, r.type, "zh"),
+                labels.text(labels.ACCOUNT_STATUS, r.status, "zh"),
                 r.day,
                 ZERO - r.owed,  # not -owed: that would print -0.00
             ) for r in rows],

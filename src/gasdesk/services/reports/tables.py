@@ -16,8 +16,8 @@ import pandas as pd
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
-from gasdesk.services.export import XlsxSheet, display_width, xlsx_bytes
 from gasdesk.services.printing.document import data_table, escape, render, styles
+from gasdesk.services.reports.export import XlsxSheet, display_width, xlsx_bytes
 
 # A fixed stamp for reproducible test output (reportlab's invariant mode fixes the rest).
 INVARIANT_STAMP = datetime(2000, 1, 1)

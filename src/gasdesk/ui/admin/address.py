@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.services import address
-from gasdesk.services.address import AreaInfo, CompoundInfo
+from gasdesk.services.core.changes import Change
+from gasdesk.services.office import address
+from gasdesk.services.office.address import AreaInfo, CompoundInfo
 from gasdesk.ui.buttons import shortcut_button
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.forms import FormDialog
@@ -44,9 +45,9 @@ class AreaDialog(FormDialog):
         actor, name = self.ctx.actor, self.name.text()
         if self.area is None:
             code = self.code.text()
-            return (lambda s: address.add_area(s, actor, code, name)), {"address"}
+            return (lambda s: address.add_area(s, actor, code, name))
         area_id = self.area.id
-        return (lambda s: address.rename_area(s, actor, area_id, name)), {"address"}
+        return (lambda s: address.rename_area(s, actor, area_id, name))
 
 
 class CompoundDialog(FormDialog):
@@ -61,7 +62,7 @@ class CompoundDialog(FormDialog):
 
     def save(self):  # type: ignore[no-untyped-def]
         actor, area_id, name, street = self.ctx.actor, self.area.id, self.name.text(), self.street.text()
-        return (lambda s: address.add_compound(s, actor, area_id, name, street)), {"address"}
+        return (lambda s: address.add_compound(s, actor, area_id, name, street))
 
 
 class AddressPage(QWidget):
@@ -107,7 +108,7 @@ class AddressPage(QWidget):
         self.ctx.runner.submit(lambda s: address.tree(s, actor), self._show, write=False, owner=self)
 
     def _on_changed(self, changes: frozenset[str]) -> None:
-        if "address" in changes:
+        if Change.ADDRESS in changes:
             self.refresh()
 
     def _show(self, areas: list[AreaInfo]) -> None:
@@ -189,5 +190,4 @@ class AddressPage(QWidget):
         question = (self.tr("Enable the compound %1 again?") if active else
                     self.tr("Disable the compound %1? It stays in the tree, marked as disabled."))
         ask(self, question.replace("%1", compound.name),
-            lambda: self.ctx.runner.submit(lambda s: address.set_compound_active(s, actor, compound_id, active),
-                                           changes={"address"}, owner=self))
+            lambda: self.ctx.runner.submit(lambda s: address.set_compound_active(s, actor, compound_id, active), owner=self))

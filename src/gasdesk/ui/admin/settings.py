@@ -17,30 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.backup import hot_copy
-from gasdesk.services import audit, settings
-from gasdesk.services.permissions import require
-from gasdesk.services.runner import run
-from gasdesk.services.session import Actor
+from gasdesk.backup import backup_as
+from gasdesk.services.core import settings
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.forms import EnterNavigation
 from gasdesk.ui.messages import error_text, show_error, show_info
 
 SETTING_KEYS = ("idle_lock_minutes", "max_failed_logins", "lockout_minutes")
-
-
-def _save_settings(session, actor: Actor, changed: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
-    """All changed settings in one transaction: either all are saved or none."""
-    for key, value in changed.items():
-        settings.set_value(session, actor, key, value)
-
-
-def backup_database(db, actor: Actor, dest: Path) -> Path:  # type: ignore[no-untyped-def]
-    """Worker side of a backup: permission first, the hot copy outside any session, then the audit row."""
-    run(db, actor, lambda s: require(s, actor, "db.backup"))
-    written = hot_copy(db, dest)
-    run(db, actor, lambda s: audit.record(s, actor, "db.backup", "database", "", after={"file": str(written)}))
-    return written
 
 
 class SettingsPage(QWidget):
@@ -99,8 +82,7 @@ class SettingsPage(QWidget):
             show_info(self, self.tr("Nothing has changed."))
             return
         actor = self.ctx.actor
-        self.ctx.runner.submit(lambda s: _save_settings(s, actor, changed), lambda _r: self._saved(changed),
-                               changes={"setting"}, owner=self, busy_text=self.tr("Saving…"))
+        self.ctx.runner.submit(lambda s: settings.save_many(s, actor, changed), lambda _r: self._saved(changed), owner=self, busy_text=self.tr("Saving…"))
 
     def _saved(self, changed: dict[str, str]) -> None:
         self.values.update(changed)
@@ -119,7 +101,7 @@ class SettingsPage(QWidget):
         db, actor = self.ctx.db, self.ctx.actor
         self.backup_button.setEnabled(False)
         self.backup_status.setText(self.tr("Backing up…"))
-        self.ctx.runner.submit_call(lambda: backup_database(db, actor, dest), self._backed_up, self._backup_failed,
+        self.ctx.runner.submit_call(lambda: backup_as(db, actor, dest), self._backed_up, self._backup_failed,
                                     busy_text=self.tr("Backing up the database…"), owner=self)
 
     def _backed_up(self, written: Path) -> None:

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.services import users
-from gasdesk.services.permissions import ROLE_NAMES_ZH
-from gasdesk.services.users import UserInfo
+from gasdesk.services.core import labels
+from gasdesk.services.core.changes import Change
+from gasdesk.services.office import users
+from gasdesk.services.office.users import UserInfo
 from gasdesk.ui.buttons import shortcut_button
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.forms import FormDialog, password_pair_problem
@@ -30,7 +31,7 @@ from gasdesk.ui.names import role_title
 from gasdesk.ui.runner import Runner
 from gasdesk.ui.tables import Column, RowsModel
 
-ROLES = list(ROLE_NAMES_ZH)  # the Role values, in the order the design lists them
+ROLES = [users.parse_role(code) for code in labels.ROLE]  # in the order the design lists them
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -91,7 +92,7 @@ class AddUserDialog(FormDialog):
             return None
         actor, login, name = self.ctx.actor, self.login.text(), self.name.text()
         role, password = chosen_role(self.role), self.password.text()
-        return (lambda s: users.add_user(s, actor, login, name, role, password)), {"user"}
+        return (lambda s: users.add_user(s, actor, login, name, role, password))
 
 
 class ResetPasswordDialog(FormDialog):
@@ -111,7 +112,7 @@ class ResetPasswordDialog(FormDialog):
             self.complain(problem, self.password)
             return None
         actor, user_id, password = self.ctx.actor, self.user.id, self.password.text()
-        return (lambda s: users.reset_password(s, actor, user_id, password)), {"user"}
+        return (lambda s: users.reset_password(s, actor, user_id, password))
 
 
 class ChangeRoleDialog(FormDialog):
@@ -125,7 +126,7 @@ class ChangeRoleDialog(FormDialog):
 
     def save(self):  # type: ignore[no-untyped-def]
         actor, user_id, role = self.ctx.actor, self.user.id, chosen_role(self.role)
-        return (lambda s: users.change_role(s, actor, user_id, role)), {"user"}
+        return (lambda s: users.change_role(s, actor, user_id, role))
 
 
 class UsersPage(QWidget):
@@ -187,7 +188,7 @@ class UsersPage(QWidget):
         self.runner.submit(lambda s: users.list_users(s, actor), show, write=False, owner=self)
 
     def _on_changed(self, changes: frozenset[str]) -> None:
-        if "user" in changes:
+        if Change.USER in changes:
             self.refresh()
 
     def selected(self) -> UserInfo | None:
@@ -225,8 +226,7 @@ class UsersPage(QWidget):
         question = (self.tr("Enable the user %1 (%2)?") if active else
                     self.tr("Disable the user %1 (%2)? They will not be able to sign in."))
         ask(self, question.replace("%1", user.name).replace("%2", user.login),
-            lambda: self.runner.submit(lambda s: users.set_active(s, actor, user_id, active),
-                                       changes={"user"}, owner=self))
+            lambda: self.runner.submit(lambda s: users.set_active(s, actor, user_id, active), owner=self))
 
     def reset_password(self) -> None:
         user = self._need_selection()

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.services import accounts, attachments, ledger
-from gasdesk.services.account_states import STATUS_ZH
-from gasdesk.services.accounts import AccountDetail, SigningResult
-from gasdesk.services.permissions import allowed
-from gasdesk.ui.counter import changes, fmt, opening
+from gasdesk.services import ledger
+from gasdesk.services.accounts import attachments, page
+from gasdesk.services.accounts.opening import SigningResult
+from gasdesk.services.accounts.page import AccountDetail
+from gasdesk.services.core import labels
+from gasdesk.services.core.changes import Change
+from gasdesk.ui.counter import change_dialogs, fmt, opening_dialogs
 from gasdesk.ui.counter.base import CounterDialog
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.tables import Column, RowsModel, page_on_runner, table_view
@@ -49,31 +51,30 @@ class Action:
 # In the order the buttons appear. Keys shared by two actions never show together
 # (their states are disjoint: register vs replace a meter, start service vs resume).
 ACTIONS: dict[str, Action] = {a.name: a for a in (
-    Action("sign", QT_TRANSLATE_NOOP("AccountPage", "Sign contract…"), "Alt+C", opening.ContractDialog),
-    Action("number", QT_TRANSLATE_NOOP("AccountPage", "Assign number…"), "Alt+N", opening.AssignNumberDialog),
+    Action("sign", QT_TRANSLATE_NOOP("AccountPage", "Sign contract…"), "Alt+C", opening_dialogs.ContractDialog),
+    Action("number", QT_TRANSLATE_NOOP("AccountPage", "Assign number…"), "Alt+N", opening_dialogs.AssignNumberDialog),
     Action("plan_install", QT_TRANSLATE_NOOP("AccountPage", "Plan installation…"), "Alt+P",
-           opening.PlanInstallDialog),
-    Action("install", QT_TRANSLATE_NOOP("AccountPage", "Installed…"), "Alt+I", opening.InstalledDialog),
-    Action("gas_on", QT_TRANSLATE_NOOP("AccountPage", "Gas on…"), "Alt+G", opening.GasOnDialog),
+           opening_dialogs.PlanInstallDialog),
+    Action("install", QT_TRANSLATE_NOOP("AccountPage", "Installed…"), "Alt+I", opening_dialogs.InstalledDialog),
+    Action("gas_on", QT_TRANSLATE_NOOP("AccountPage", "Gas on…"), "Alt+G", opening_dialogs.GasOnDialog),
     Action("start_service", QT_TRANSLATE_NOOP("AccountPage", "Put in service…"), "Alt+E",
-           opening.StartServiceDialog),
-    Action("resume", QT_TRANSLATE_NOOP("AccountPage", "Resume supply…"), "Alt+E", changes.ResumeDialog),
-    Action("rename", QT_TRANSLATE_NOOP("AccountPage", "Rename…"), "Alt+R", changes.RenameDialog),
-    Action("transfer", QT_TRANSLATE_NOOP("AccountPage", "Transfer…"), "Alt+T", changes.TransferDialog),
-    Action("update_phones", QT_TRANSLATE_NOOP("AccountPage", "Phones…"), "Alt+D", changes.PhonesDialog),
+           opening_dialogs.StartServiceDialog),
+    Action("resume", QT_TRANSLATE_NOOP("AccountPage", "Resume supply…"), "Alt+E", change_dialogs.ResumeDialog),
+    Action("rename", QT_TRANSLATE_NOOP("AccountPage", "Rename…"), "Alt+R", change_dialogs.RenameDialog),
+    Action("transfer", QT_TRANSLATE_NOOP("AccountPage", "Transfer…"), "Alt+T", change_dialogs.TransferDialog),
+    Action("update_phones", QT_TRANSLATE_NOOP("AccountPage", "Phones…"), "Alt+D", change_dialogs.PhonesDialog),
     Action("register_meter", QT_TRANSLATE_NOOP("AccountPage", "Register meter…"), "Alt+M",
-           changes.RegisterMeterDialog),
+           change_dialogs.RegisterMeterDialog),
     Action("replace_meter", QT_TRANSLATE_NOOP("AccountPage", "Replace meter…"), "Alt+M",
-           changes.ReplaceMeterDialog),
-    Action("suspend", QT_TRANSLATE_NOOP("AccountPage", "Suspend…"), "Alt+U", changes.SuspendDialog),
-    Action("settle", QT_TRANSLATE_NOOP("AccountPage", "Settle…"), "Alt+S", changes.SettleDialog),
-    Action("close", QT_TRANSLATE_NOOP("AccountPage", "Close account…"), "Alt+X", changes.CloseDialog),
-    Action("attach", QT_TRANSLATE_NOOP("AccountPage", "Attach file…"), "Alt+A", changes.AttachDialog),
+           change_dialogs.ReplaceMeterDialog),
+    Action("suspend", QT_TRANSLATE_NOOP("AccountPage", "Suspend…"), "Alt+U", change_dialogs.SuspendDialog),
+    Action("settle", QT_TRANSLATE_NOOP("AccountPage", "Settle…"), "Alt+S", change_dialogs.SettleDialog),
+    Action("close", QT_TRANSLATE_NOOP("AccountPage", "Close account…"), "Alt+X", change_dialogs.CloseDialog),
+    Action("attach", QT_TRANSLATE_NOOP("AccountPage", "Attach file…"), "Alt+A", change_dialogs.AttachDialog),
 )}
 
 PAGE = 100  # ledger and history rows per page (scrolling to the bottom fetches the next, older page)
 
-OPENING_CHAIN = ("sign", "number", "plan_install", "install", "gas_on", "start_service")
 BUTTONS_PER_ROW = 5
 
 
@@ -123,8 +124,7 @@ class AccountPage(QWidget):
         self._thens: list[Callable[[AccountDetail], None]] = []
         self._action_shortcuts: list[QShortcut] = []
         self.action_buttons: dict[str, QPushButton] = {}
-        zh = ctx.lang == "zh"
-        self._zh = zh
+        self._zh = ctx.lang == "zh"
 
         # ---- header: number, holder, status
         self.number = QLabel()
@@ -181,9 +181,9 @@ class AccountPage(QWidget):
         # ---- tables
         self.ledger_model = RowsModel([
             Column(self.tr("Time"), lambda e: fmt.day(e.created_at)),
-            Column(self.tr("Item"), lambda e: e.kind_zh if zh else e.kind),
+            Column(self.tr("Item"), lambda e: fmt.name_of(labels.LEDGER_KIND, e.kind)),
             Column(self.tr("Amount"), lambda e: fmt.yuan(e.amount), align_right=True),
-            Column(self.tr("Method"), lambda e: fmt.name_of(fmt.METHODS, e.method)),
+            Column(self.tr("Method"), lambda e: fmt.name_of(labels.PAYMENT_METHOD, e.method)),
             Column(self.tr("By"), lambda e: f"{e.login} {e.counter}".strip()),
             Column(self.tr("Note"), self._entry_note),
         ], self, muted=lambda e: e.reversed_by is not None or e.reversal_of is not None)
@@ -199,7 +199,7 @@ class AccountPage(QWidget):
         ], self, muted=lambda m: not m.active)
         self.contracts_model = RowsModel([
             Column(self.tr("Signed"), lambda c: fmt.day(c.signed_on)),
-            Column(self.tr("Kind"), lambda c: self.tr("Opening") if c.kind == "opening" else self.tr("Transfer")),
+            Column(self.tr("Kind"), lambda c: fmt.name_of(labels.CONTRACT_KIND, c.kind)),
             Column(self.tr("Holder"), lambda c: c.holder_name),
             Column(self.tr("Opening fee"), lambda c: fmt.yuan(c.opening_fee), align_right=True),
             Column(self.tr("Installation"), lambda c: fmt.yuan(c.installation_fee), align_right=True),
@@ -210,14 +210,14 @@ class AccountPage(QWidget):
             Column(self.tr("Note"), lambda c: c.note),
         ], self, muted=lambda c: c.status != "open")
         self.attachments_model = RowsModel([
-            Column(self.tr("Kind"), lambda a: fmt.name_of(fmt.ATTACHMENT_KINDS, a.kind)),
+            Column(self.tr("Kind"), lambda a: fmt.name_of(labels.ATTACHMENT_KIND, a.kind)),
             Column(self.tr("File"), lambda a: a.filename),
             Column(self.tr("Size"), lambda a: f"{a.size / 1024:,.0f} KB", align_right=True),
             Column(self.tr("Added"), lambda a: f"{fmt.day(a.added_at)} {a.added_by}"),
         ], self)
         self.history_model = RowsModel([
             Column(self.tr("Time"), lambda h: fmt.day(h.at)),
-            Column(self.tr("Action"), lambda h: fmt.name_of(fmt.HISTORY_ACTIONS, h.action)),
+            Column(self.tr("Action"), lambda h: fmt.name_of(labels.AUDIT_ACTION, h.action)),
             Column(self.tr("By"), lambda h: f"{h.login} {h.counter}".strip()),
             Column(self.tr("Details"), self._history_note),
         ], self)
@@ -264,7 +264,7 @@ class AccountPage(QWidget):
         seq, actor = self._seq, self.ctx.actor
         if then is not None:
             self._thens.append(then)  # kept until the newest load arrives (a later reload supersedes, not drops)
-        self.ctx.runner.submit(lambda s: accounts.account_detail(s, actor, account),
+        self.ctx.runner.submit(lambda s: page.account_detail(s, actor, account),
                                lambda d: self._loaded(seq, d), lambda e: self._load_failed(seq, e),
                                write=False, owner=self)
 
@@ -273,7 +273,7 @@ class AccountPage(QWidget):
             self.load(self.detail.summary.id, then)
 
     def _on_changed(self, what: frozenset[str]) -> None:
-        if "account" in what and self.isVisible():
+        if Change.ACCOUNT in what and self.isVisible():
             self.reload()
 
     def _load_failed(self, seq: int, exc: BaseException) -> None:
@@ -304,12 +304,12 @@ class AccountPage(QWidget):
         self.number.setText(fmt.spaced_number(s.number) if s.number else self.tr("Application %1").replace(
             "%1", str(s.id)))
         self.holder.setText(s.holder_name)
-        status = s.status_zh if self._zh else s.status
+        status = fmt.name_of(labels.ACCOUNT_STATUS, s.status)
         color = {"in_service": "#1b7a3a", "suspended": "#b26a00", "closed": "#6b7280"}.get(s.status, "#1f5fa8")
         self.status.setText(status)
         self.status.setStyleSheet(f"background: {color}; color: white; border-radius: 10px; padding: 3px 12px;"
                                   "font-weight: 600; font-size: 11pt;")
-        self.kind.setText(s.type_zh if self._zh else s.type)
+        self.kind.setText(fmt.name_of(labels.ACCOUNT_TYPE, s.type))
         self.holder_card.set("name", s.holder_name)
         self.holder_card.set("id_number", s.id_number)
         self.holder_card.set("phone", "  ".join(p for p in (s.phone, s.phone2) if p))
@@ -357,7 +357,7 @@ class AccountPage(QWidget):
     def _older_history(self, last: Any) -> Callable[[Any], list[Any]]:
         actor, account_id = self.ctx.actor, self._account_id()
         before = last.id if last is not None else None
-        return lambda s: accounts.account_history(s, actor, account_id, PAGE, before_id=before)
+        return lambda s: page.account_history(s, actor, account_id, PAGE, before_id=before)
 
     def _account_id(self) -> int:
         assert self.detail is not None  # pages are asked for only once an account is shown
@@ -389,14 +389,14 @@ class AccountPage(QWidget):
     def _history_note(self, h: Any) -> str:
         """The audit row's after-values in words; a status change as before → after."""
         def status(code: object) -> str:
-            return STATUS_ZH.get(str(code), str(code)) if self._zh else str(code)
+            return fmt.name_of(labels.ACCOUNT_STATUS, str(code))
 
         values = {k: v for k, v in (h.after or {}).items() if k not in fmt.HISTORY_SKIP and v not in (None, "", [], {})}
         if "status" in values:
             before = (h.before or {}).get("status")
             values["status"] = f"{status(before)} → {status(values['status'])}" if before else status(values["status"])
         sep, colon = ("；", "：") if self._zh else ("; ", ": ")
-        return sep.join(f"{fmt.name_of(fmt.HISTORY_FIELDS, k)}{colon}{v}" for k, v in values.items())
+        return sep.join(f"{fmt.name_of(labels.HISTORY_FIELD, k)}{colon}{v}" for k, v in values.items())
 
     def _show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -407,18 +407,15 @@ class AccountPage(QWidget):
     def _page_actions(self, d: AccountDetail) -> list[tuple[str, str, str, Callable[[], None]]]:
         """(name, title, key, slot) for every button this user may press on this account now."""
         shown = []
-        b = d.balances
         for name in d.allowed_actions:
             action = ACTIONS.get(name)
             if action is None:
-                continue  # e.g. post_payment: the cashier workplace takes payments
-            if name == "settle" and not (b.balance or b.held):
-                continue  # nothing to settle
+                continue  # e.g. post_payment: the cashier workplace takes payments; reverse: below
             title = QCoreApplication.translate("AccountPage", action.title)
             shown.append((name, title, action.key, lambda n=name: self.run_action(n)))
         if d.attachments:
             shown.append(("open_attachment", self.tr("Open attachment"), "Alt+O", self.open_attachment))
-        if allowed(self.ctx.actor, "ledger.reverse") and d.ledger:
+        if "reverse" in d.allowed_actions:
             shown.append(("reverse", self.tr("Reverse entry…"), "Alt+Z", self.reverse_selected))
         return shown
 
@@ -438,7 +435,7 @@ class AccountPage(QWidget):
             button.setToolTip(key_text(key))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(slot)
-            if name in OPENING_CHAIN:
+            if name == d.next_step:
                 button.setStyleSheet("font-weight: 600;")
             self.actions_grid.addWidget(button, i // BUTTONS_PER_ROW, i % BUTTONS_PER_ROW)
             self.action_buttons[name] = button
@@ -460,7 +457,7 @@ class AccountPage(QWidget):
     def _action_done(self, name: str, result: object, chain: bool) -> None:
         def then(detail: AccountDetail) -> None:
             if isinstance(result, SigningResult):
-                shown = opening.NumberAssignedDialog(result.number, self)
+                shown = opening_dialogs.NumberAssignedDialog(result.number, self)
                 # Enter carries on with the opening; Esc stops here (the buttons carry on later)
                 shown.accepted.connect(lambda: self._continue(name, detail, chain))
                 shown.rejected.connect(lambda: self._continue(name, detail, False))
@@ -472,10 +469,9 @@ class AccountPage(QWidget):
         self.reload(then)
 
     def _continue(self, done: str, detail: AccountDetail, chain: bool) -> None:
-        later = OPENING_CHAIN[OPENING_CHAIN.index(done) + 1:] if done in OPENING_CHAIN else ()
-        step = next((e for e in later if e in detail.next_events), None) if chain else None
-        if step is not None:
-            self.run_action(step, chain=True)
+        """With ``chain`` the opening goes on with the step the service names next."""
+        if chain and detail.next_step is not None and detail.next_step != done:
+            self.run_action(detail.next_step, chain=True)
         else:
             self.refocus()
 
@@ -494,7 +490,7 @@ class AccountPage(QWidget):
             self._show_tab(0)
             self.say(self.tr("Choose the entry to reverse in the ledger (Up/Down), then press Alt+Z again."))
             return
-        dialog = changes.ReverseDialog(self.ctx, self.detail, entry, self)
+        dialog = change_dialogs.ReverseDialog(self.ctx, self.detail, entry, self)
         dialog.saved.connect(lambda _r: self.reload())
         self.dialog = dialog
         dialog.open()

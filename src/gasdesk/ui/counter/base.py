@@ -16,18 +16,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
-from gasdesk.services.accounts import AccountDetail
+from gasdesk.services.accounts.page import AccountDetail
 from gasdesk.ui.forms import FormDialog
 from gasdesk.ui.messages import error_text
 
 if TYPE_CHECKING:
     from gasdesk.ui.context import AppContext
 
-Call = tuple[Callable[[Any], Any], set[str]]
+Call = Callable[[Any], Any]  # the service call a dialog's save() returns (its result says what changed)
 
 
 class CounterDialog(FormDialog):
-    """``save()`` returns (fn(session), changes) or None after ``complain()``; ``saved(result)`` on success."""
+    """``save()`` returns fn(session) or None after ``complain()``; ``saved(result)`` on success."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, detail: AccountDetail | None = None) -> None:
         super().__init__(ctx.runner, parent)

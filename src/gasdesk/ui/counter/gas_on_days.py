@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.services import address, gas_on
+from gasdesk.services.accounts import gas_on_days, gas_on_sheet
+from gasdesk.services.core import labels
+from gasdesk.services.office import address
 from gasdesk.ui.counter import fmt
 from gasdesk.ui.counter.base import Call, CounterDialog
 from gasdesk.ui.messages import ask, error_text
@@ -53,14 +55,14 @@ class PlanDayDialog(CounterDialog):
             self.complain(self.tr("Choose a compound."), self.compound)
             return None
         actor, when, team, note = self.actor, fmt.read_date(self.date), self.team.text(), self.note.text()
-        return (lambda s: gas_on.plan_event(s, actor, compound_id, planned_on=when, installer_team=team,
-                                            note=note)), {"gas_on"}
+        return (lambda s: gas_on_days.plan_event(s, actor, compound_id, planned_on=when, installer_team=team,
+                                            note=note))
 
 
 class OutcomeDialog(CounterDialog):
     """Absent or refused (with the reason), or done with the meter when none is registered."""
 
-    def __init__(self, ctx: AppContext, event_id: int, row: gas_on.SignOffRow, outcome: str,
+    def __init__(self, ctx: AppContext, event_id: int, row: gas_on_days.SignOffRow, outcome: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         titles = {"done": self.tr("Gas on: done"), "absent": self.tr("Gas on: nobody at home"),
@@ -85,8 +87,8 @@ class OutcomeDialog(CounterDialog):
         serial = self.serial.text() if self.serial is not None else None
         actor, event_id, account_id, outcome, note = (self.actor, self.event_id, self.row.account_id, self.outcome,
                                                       self.note.text())
-        return (lambda s: gas_on.mark(s, actor, event_id, account_id, outcome, note=note, serial=serial,
-                                      initial_reading=reading)), {"gas_on", "account"}
+        return (lambda s: gas_on_days.mark(s, actor, event_id, account_id, outcome, note=note, serial=serial,
+                                      initial_reading=reading))
 
 
 class GasOnDaysDialog(QDialog):
@@ -102,7 +104,7 @@ class GasOnDaysDialog(QDialog):
         self.events = RowsModel([
             Column(self.tr("Date"), lambda e: fmt.day(e.planned_on)),
             Column(self.tr("Compound"), lambda e: e.compound_name),
-            Column(self.tr("Status"), lambda e: e.status_zh if ctx.lang == "zh" else e.status),
+            Column(self.tr("Status"), lambda e: fmt.name_of(labels.GAS_ON_STATUS, e.status)),
             Column(self.tr("Done / all"), lambda e: f"{e.done} / {e.households}", align_right=True),
         ], self, muted=lambda e: e.status != "planned")
         self.households = RowsModel([
@@ -112,7 +114,7 @@ class GasOnDaysDialog(QDialog):
             Column(self.tr("Address"), lambda r: r.address),
             Column(self.tr("Phone"), lambda r: r.phone),
             Column(self.tr("Meter"), lambda r: r.meter_serial),
-            Column(self.tr("Outcome"), lambda r: r.outcome_zh if ctx.lang == "zh" else r.outcome),
+            Column(self.tr("Outcome"), lambda r: fmt.name_of(labels.GAS_ON_OUTCOME, r.outcome)),
             Column(self.tr("Note"), lambda r: r.note),
         ], self, muted=lambda r: r.outcome == "done")
         self.events_view = table_view(self.events, stretch=1)
@@ -177,10 +179,10 @@ class GasOnDaysDialog(QDialog):
     def refresh(self, select_id: int | None = None) -> None:
         actor = self.ctx.actor
         current = select_id or self.current_event_id()
-        self.ctx.runner.submit(lambda s: gas_on.list_events(s, actor), lambda rows: self._set_events(rows, current),
+        self.ctx.runner.submit(lambda s: gas_on_days.list_events(s, actor), lambda rows: self._set_events(rows, current),
                                write=False, owner=self)
 
-    def _set_events(self, rows: list[gas_on.GasOnEventInfo], select_id: int | None) -> None:
+    def _set_events(self, rows: list[gas_on_days.GasOnEventInfo], select_id: int | None) -> None:
         self.events.set_rows(rows)
         row = next((i for i, e in enumerate(rows) if e.id == select_id), 0)
         if rows:
@@ -198,16 +200,16 @@ class GasOnDaysDialog(QDialog):
         if event is None:
             return
         actor = self.ctx.actor
-        self.ctx.runner.submit(lambda s: gas_on.sign_off_rows(s, actor, event.id), self._set_sheet, write=False,
+        self.ctx.runner.submit(lambda s: gas_on_days.sign_off_rows(s, actor, event.id), self._set_sheet, write=False,
                                owner=self)
 
-    def _set_sheet(self, sheet: gas_on.SignOffSheet) -> None:
+    def _set_sheet(self, sheet: gas_on_days.SignOffSheet) -> None:
         keep = self.households_view.currentIndex().row()
         self.households.set_rows(sheet.rows)
         e = sheet.event
         self.summary.setText(self.tr("%1 %2 · %3 · team %4 · done %5, absent %6, refused %7, waiting %8")
                              .replace("%1", fmt.day(e.planned_on)).replace("%2", e.compound_name)
-                             .replace("%3", e.status_zh).replace("%4", e.installer_team or "—")
+                             .replace("%3", fmt.name_of(labels.GAS_ON_STATUS, e.status)).replace("%4", e.installer_team or "—")
                              .replace("%5", str(e.done)).replace("%6", str(e.absent)).replace("%7", str(e.refused))
                              .replace("%8", str(e.pending)))
         if sheet.rows:
@@ -242,8 +244,8 @@ class GasOnDaysDialog(QDialog):
         self.error.clear()
         if outcome == "absent" or (outcome == "done" and row.meter_serial):
             actor = self.ctx.actor  # one key, one call: no form to fill
-            self.ctx.runner.submit(lambda s: gas_on.mark(s, actor, event_id, row.account_id, outcome),
-                                   lambda _r: self._marked(), self._failed, changes={"gas_on", "account"}, owner=self)
+            self.ctx.runner.submit(lambda s: gas_on_days.mark(s, actor, event_id, row.account_id, outcome),
+                                   lambda _r: self._marked(), self._failed, owner=self)
             return
         self._open(OutcomeDialog(self.ctx, event_id, row, outcome, self), lambda _r: self._marked())
 
@@ -267,8 +269,8 @@ class GasOnDaysDialog(QDialog):
         actor = self.ctx.actor
 
         def finish() -> None:
-            self.ctx.runner.submit(lambda s: gas_on.finish(s, actor, event_id), lambda _r: self.refresh(event_id),
-                                   self._failed, changes={"gas_on"}, owner=self)
+            self.ctx.runner.submit(lambda s: gas_on_days.finish(s, actor, event_id), lambda _r: self.refresh(event_id),
+                                   self._failed, owner=self)
 
         ask(self, self.tr("Finish this gas-on day? Households not done stay installed for a later day."), finish)
 
@@ -279,11 +281,11 @@ class GasOnDaysDialog(QDialog):
             return
         self.error.clear()
         actor = self.ctx.actor
-        self.ctx.runner.submit(lambda s: gas_on.print_sign_off_sheet(s, actor, event_id),
+        self.ctx.runner.submit(lambda s: gas_on_sheet.print_sign_off_sheet(s, actor, event_id),
                                self._preview, self._failed, write=True, owner=self,
                                busy_text=self.tr("Preparing the sheet…"))
 
-    def _preview(self, printed: gas_on.PrintedSheet) -> None:
+    def _preview(self, printed: gas_on_sheet.PrintedSheet) -> None:
         from gasdesk.ui.pdf_preview import PdfPreview
 
         title = self.tr("Gas-on sign-off sheet (copy)") if printed.copy else self.tr("Gas-on sign-off sheet")

@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from gasdesk.services.accounts import AccountSummary
-from gasdesk.services.permissions import allowed
+from gasdesk.services.accounts.records import AccountSummary
+from gasdesk.services.core.permissions import allowed
 from gasdesk.ui.counter.account_page import AccountPage
 from gasdesk.ui.counter.gas_on_days import GasOnDaysDialog
-from gasdesk.ui.counter.opening import ApplicationDialog
+from gasdesk.ui.counter.opening_dialogs import ApplicationDialog
 from gasdesk.ui.counter.search import SearchPanel
 from gasdesk.ui.reports.registers import RegistersDialog
 

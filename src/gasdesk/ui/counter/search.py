@@ -5,7 +5,7 @@ sent is dropped, so a slow answer never overwrites a newer list. A barcode scann
 number and presses Enter before the debounce fires: Enter then runs the query at once and
 opens the best hit when it arrives.
 
-The search service (gasdesk.services.search) is written in parallel; until it exists the
+The search service (gasdesk.services.accounts.search) is written in parallel; until it exists the
 box still finds an account by its full number (typed or scanned).
 """
 
@@ -20,8 +20,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from gasdesk.services import account_numbers, accounts
-from gasdesk.services.errors import GasdeskError, NotFound
+from gasdesk.services.accounts import numbers, records
+from gasdesk.services.core import labels
+from gasdesk.services.core.changes import Change
+from gasdesk.services.core.errors import GasdeskError, NotFound
+from gasdesk.ui.counter import fmt
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.tables import Column, RowsModel, table_view
 
@@ -34,9 +37,9 @@ _ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 
 def search_service() -> ModuleType | None:
-    """gasdesk.services.search when it is installed (the feature appears with the module)."""
+    """gasdesk.services.accounts.search when it is installed (the feature appears with the module)."""
     try:
-        return import_module("gasdesk.services.search")
+        return import_module("gasdesk.services.accounts.search")
     except ImportError:
         return None
 
@@ -57,10 +60,10 @@ class NumberHit:
 
 def find_by_number(session: Any, actor: Any, query: str) -> list[NumberHit]:
     """Without the search service: an exact, check-digit-validated account number."""
-    if not account_numbers.looks_like_number(query):
+    if not numbers.looks_like_number(query):
         return []
     try:
-        s = accounts.account_summary(session, actor, accounts.find_account_id(session, query))
+        s = records.account_summary(session, actor, records.find_account_id(session, query))
     except NotFound:
         return []
     return [NumberHit(s.id, s.number, s.holder_name, s.address, s.phone, s.status, s.status_zh, "number")]
@@ -70,9 +73,9 @@ def hint_for(query: str) -> str | None:
     module = search_service()
     if module is not None:
         return module.search_hint(query)  # type: ignore[no-any-return]
-    if account_numbers.looks_like_number(query):
+    if numbers.looks_like_number(query):
         try:
-            account_numbers.validate_number(query)
+            numbers.validate_number(query)
         except GasdeskError as exc:
             return exc.text()
     return None
@@ -85,7 +88,6 @@ class SearchPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        zh = ctx.lang == "zh"
         self.box = QLineEdit()
         self.box.setObjectName("searchBox")
         self.box.setClearButtonEnabled(True)
@@ -104,7 +106,7 @@ class SearchPanel(QWidget):
             Column(self.tr("Holder"), lambda h: h.holder_name),
             Column(self.tr("Address"), lambda h: h.address),
             Column(self.tr("Phone"), lambda h: h.phone),
-            Column(self.tr("Status"), lambda h: h.status_zh if zh else h.status),
+            Column(self.tr("Status"), lambda h: fmt.name_of(labels.ACCOUNT_STATUS, h.status)),
         ], self, muted=lambda h: h.status == "closed")
         self.view = table_view(self.model, stretch=2)
         self.view.setObjectName("searchResults")
@@ -190,7 +192,7 @@ class SearchPanel(QWidget):
                                .replace("%1", str(len(self.model.rows))))
 
     def _on_changed(self, what: frozenset[str]) -> None:
-        if "account" in what and self._last_query:
+        if Change.ACCOUNT in what and self._last_query:
             self.run_query()  # a renamed holder or a new status shows in the list
 
     # ---- keys -------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from gasdesk.services.permissions import allowed
+from gasdesk.services.core.permissions import allowed
 from gasdesk.ui.context import AppContext
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from gasdesk.services import audit
+from gasdesk.services.core import audit
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.counter import fmt
 from gasdesk.ui.messages import error_text

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.services import address
+from gasdesk.services.office import address
 from gasdesk.services.reports import registers
 from gasdesk.ui import prefs
 from gasdesk.ui.forms import EnterNavigation, error_label, show_form_error

@@ -1,0 +1,117 @@
+"""`gasdesk db upgrade|check`, `gasdesk backup`, `gasdesk restore`: the database file itself."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from gasdesk.cli import common
+from gasdesk.services.core.errors import GasdeskError, ValidationError
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from gasdesk import migrate
+
+    with common.opened(args, create=True, upgrade=False) as db:
+        result = migrate.upgrade(db)
+    if result.changed:
+        common.out(f"upgraded {db.display_name}: {result.before or '(empty)'} -> {result.after}")
+        if result.backup:
+            common.out(f"copy of the previous file: {result.backup}")
+    else:
+        common.out(f"{db.display_name} is at {result.after}; nothing to do")
+    return 0
+
+
+def cmd_db_check(args: argparse.Namespace) -> int:
+    from gasdesk import migrate
+    from gasdesk.db import open_database
+
+    db = open_database(common.db_target(args), create=False)
+    try:
+        problems = db.integrity_check()
+        if problems:
+            common.err("integrity check FAILED:")
+            for p in problems[:20]:
+                common.err(f"  {p}")
+            return 2
+        current, head = migrate.current_revision(db), migrate.head_revision(db)
+    finally:
+        db.dispose()
+    common.out(f"{db.display_name}: integrity ok; schema {current or '(empty)'} (program head {head})")
+    return 0 if current == head else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from gasdesk.backup import backup_as, default_backup_path
+
+    with common.opened(args) as db:
+        actor = common.login(db, args)
+        dest = backup_as(db, actor, Path(args.to) if args.to else default_backup_path(db))
+    common.out(f"backup written and checked: {dest}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from gasdesk.backup import restore
+    from gasdesk.db import normalize_url
+    from gasdesk.services.core import audit
+    from gasdesk.services.core.permissions import require
+    from gasdesk.services.core.runner import run
+    from gasdesk.startup import prepare
+
+    url = normalize_url(common.db_target(args))
+    if url.get_backend_name() != "sqlite":
+        raise ValidationError("只能恢复 SQLite 数据库文件。", "Only a SQLite database file can be restored.")
+    target = Path(url.database or "")
+    actor = None
+    if target.exists():
+        # The current file must name an administrator, unless it is damaged beyond opening.
+        try:
+            db = prepare(target, create=False, upgrade=False)
+        except GasdeskError:
+            db = None
+        if db is not None:
+            try:
+                actor = common.login(db, args)
+                run(db, actor, lambda s: require(s, actor, "db.restore"))
+            finally:
+                db.dispose()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ValidationError(
+                "恢复会替换当前数据库，请加 --yes 确认。", "A restore replaces the database; confirm with --yes."
+            )
+        answer = input(f"用 {args.file} 替换 {target}？(y/N) ")
+        if answer.strip().lower() not in {"y", "yes", "是"}:
+            common.out("nothing changed")
+            return 1
+    kept = restore(target, Path(args.file))
+    db = prepare(target, create=False)
+    try:
+        with db.write() as s:
+            audit.record(s, actor, "db.restore", "database", "", after={"from": str(args.file), "kept": str(kept)},
+                         login=actor.login if actor else "(cli)")
+    finally:
+        db.dispose()
+    common.out(f"restored {target} from {args.file}" + (f"; the replaced file is kept as {kept}" if kept else ""))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
+    dbp = sub.add_parser("db", help="database upgrade and checks")
+    dbsub = dbp.add_subparsers(dest="db_command", required=True)
+    dbsub.add_parser("upgrade", parents=[common_options], help="copy the file aside and upgrade it").set_defaults(
+        func=cmd_db_upgrade)
+    dbsub.add_parser("check", parents=[common_options],
+                     help="integrity check; exit 0 when sound and current").set_defaults(func=cmd_db_check)
+
+    b = sub.add_parser("backup", parents=[common_options], help="hot backup through SQLite's backup API, then checked")
+    b.add_argument("--to", help="backup file (default: backups/ beside the database)")
+    b.set_defaults(func=cmd_backup)
+
+    r = sub.add_parser("restore", parents=[common_options], help="replace the database with a checked backup")
+    r.add_argument("file")
+    r.add_argument("--yes", action="store_true", help="confirm the replacement without a prompt")
+    r.set_defaults(func=cmd_restore)

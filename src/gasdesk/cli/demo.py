@@ -1,0 +1,32 @@
+"""`gasdesk demo --db FILE [--size N]`: the demo office without the window."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from gasdesk.cli import common
+from gasdesk.services.core.errors import ValidationError
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from gasdesk.services import demo
+
+    if not args.db:  # never the default database: the demo goes to a file of its own
+        common.err("gasdesk demo needs --db FILE")
+        return 2
+    target = Path(args.db)
+    if target.exists() and target.stat().st_size > 0:
+        raise ValidationError(
+            f"文件已存在，不会覆盖：{target}", f"The file exists and will not be overwritten: {target}"
+        )
+    with common.opened(args, create=True) as db, db.write() as s:
+        demo.build(s, size=args.size)
+    common.out(f"demo office written to {target}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
+    d = sub.add_parser("demo", parents=[common_options], help="build the demo office database without the GUI")
+    d.add_argument("--size", type=int, default=0, help="extra generated accounts (for benchmarks)")
+    d.set_defaults(func=cmd_demo)

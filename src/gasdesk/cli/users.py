@@ -1,0 +1,40 @@
+"""`gasdesk user add`: the first admin of an empty database, or a user added by an admin."""
+
+from __future__ import annotations
+
+import argparse
+
+from gasdesk.cli import common
+from gasdesk.services.core.errors import ValidationError
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from gasdesk.services.core.runner import run
+    from gasdesk.services.office import users
+
+    role = users.parse_role(args.role)
+    with common.opened(args, create=True) as db:
+        with db.read() as s:
+            empty = not users.has_users(s)
+        new_password = common.password(f"{args.login} 的新密码 / new password: ", "GASDESK_NEW_PASSWORD")
+        name = args.name or args.login
+        if empty:
+            if role.value != "admin":
+                raise ValidationError("数据库里还没有用户：第一个用户必须是管理员（--role admin）。",
+                                      "The database has no users yet: the first one must be an admin (--role admin).")
+            info = run(db, None, lambda s: users.create_first_admin(s, args.login, name, new_password))
+        else:
+            actor = common.login(db, args)
+            info = run(db, actor, lambda s: users.add_user(s, actor, args.login, name, role, new_password))
+    common.out(f"user {info.login} added as {info.role.value}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
+    u = sub.add_parser("user", help="users")
+    usub = u.add_subparsers(dest="user_command", required=True)
+    ua = usub.add_parser("add", parents=[common_options], help="add a user (the first one must be an admin)")
+    ua.add_argument("login")
+    ua.add_argument("--role", required=True)
+    ua.add_argument("--name")
+    ua.set_defaults(func=cmd_user_add)

@@ -1,0 +1,25 @@
+"""The demo office: the office itself (users, areas), then one builder per domain in the order
+their needs declare (accounts before readings before billing before the cashier; the depot on
+its own). A later domain adds one line to BUILDERS."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from gasdesk.services.core.actor import Actor
+from gasdesk.services.demo import accounts, office
+from gasdesk.services.demo.office import DEMO_USERS
+from gasdesk.services.demo.registry import Builder, run
+
+BUILDERS: tuple[Builder, ...] = (
+    Builder("accounts", (), accounts.build),
+)
+
+__all__ = ["BUILDERS", "DEMO_USERS", "build"]
+
+
+def build(session: Session, size: int = 0) -> Actor:
+    """Fill an empty, migrated database with the demo office. Returns the admin actor."""
+    admin = office.build(session)
+    run(session, admin, BUILDERS, size)
+    return admin

@@ -1,0 +1,354 @@
+"""Changes to an account: rename, phones, transfer, meters, suspend/resume, settle, close,
+reversing a ledger entry, attaching a file. Each dialog is one service call."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from gasdesk.services import ledger
+from gasdesk.services.accounts import attachments, changes, closing
+from gasdesk.services.accounts.page import AccountDetail
+from gasdesk.services.accounts.records import HolderInput
+from gasdesk.services.core import labels
+from gasdesk.services.core.errors import Conflict
+from gasdesk.ui.counter import fmt
+from gasdesk.ui.counter.base import Call, CounterDialog
+from gasdesk.ui.counter.opening_dialogs import holder_fields, household_field, meter_digits_field
+from gasdesk.ui.forms import show_form_error
+
+if TYPE_CHECKING:
+    from gasdesk.ui.context import AppContext
+
+ZERO = Decimal("0.00")
+
+
+def held_text(b: ledger.Balances) -> str:
+    """What the account holds for the customer, in words: prepayment, deposits, credit, arrears."""
+    parts = [
+        QCoreApplication.translate("Counter", "prepayment %1").replace("%1", fmt.yuan(b.prepayment_credit)),
+        QCoreApplication.translate("Counter", "deposits %1").replace("%1", fmt.yuan(b.deposits)),
+        QCoreApplication.translate("Counter", "credit %1").replace("%1", fmt.yuan(b.credit)),
+        QCoreApplication.translate("Counter", "arrears %1").replace("%1", fmt.yuan(b.arrears)),
+    ]
+    joined = QCoreApplication.translate("Counter", ", ").join(parts)
+    return QCoreApplication.translate("Counter", "The account holds: %1.").replace("%1", joined)
+
+
+class RenameDialog(CounterDialog):
+    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, detail)
+        self.setWindowTitle(self.tr("Rename the holder"))
+        self.name = self.add_row(self.tr("New holder &name:"), QLineEdit())
+        self.id_number = self.add_row(self.tr("New &ID card number:"), QLineEdit())
+        self.id_number.setPlaceholderText(self.tr("only if it changes too (family change)"))
+        self.reason = self.add_row(self.tr("&Reason:"), QLineEdit())
+        self.reason.setPlaceholderText(self.tr("e.g. 户主变更为配偶"))
+        self.finish(self.tr("Same premises, same account and number; only the holder's name changes. "
+                            "For a new owner use Transfer (Alt+T)."))
+
+    def save(self) -> Call | None:
+        actor, account_id = self.actor, self.account_id
+        name, id_number, reason = self.name.text(), self.id_number.text().strip() or None, self.reason.text()
+        return (lambda s: changes.rename(s, actor, account_id, name, id_number=id_number, reason=reason))
+
+
+class PhonesDialog(CounterDialog):
+    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, detail)
+        self.setWindowTitle(self.tr("Change the phone numbers"))
+        self.phone = self.add_row(self.tr("&Phone:"), QLineEdit(detail.summary.phone))
+        self.phone2 = self.add_row(self.tr("&Second phone:"), QLineEdit(detail.summary.phone2))
+        self.finish()
+
+    def save(self) -> Call | None:
+        actor, account_id, phone, phone2 = self.actor, self.account_id, self.phone.text(), self.phone2.text()
+        return (lambda s: changes.update_phones(s, actor, account_id, phone, phone2))
+
+
+class TransferDialog(CounterDialog):
+    """过户: the new holder; the old holder's funds refunded, or carried over with their consent."""
+
+    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, detail)
+        self.setWindowTitle(self.tr("Transfer to a new holder"))
+        self.name, self.id_number, self.phone, self.phone2 = holder_fields(self)
+        self.household = self.add_row(self.tr("Household si&ze:"), household_field(detail.summary.household_size))
+        self.funds = self.add_row(self.tr("Old holder's &funds:"), fmt.coded_combo({
+            "refund": self.tr("Refund to the old holder now"),
+            "carry_over": self.tr("Carry over to the new holder (old holder consents)"),
+        }))
+        self.method = self.add_row(self.tr("Refund &method:"), fmt.coded_combo(fmt.named(labels.PAYMENT_METHOD), "cash"))
+        self.consent = self.add_row(self.tr("Old holder's &consent:"), QLineEdit())
+        self.consent.setPlaceholderText(self.tr("e.g. 原户主张三签字同意预付款和押金转给新户主"))
+        self.funds.currentIndexChanged.connect(self._funds_changed)
+        self.finish(held_text(detail.balances) + "\n" + self.tr(
+            "Arrears must be paid before a transfer. The account number stays; the old contract ends and a new "
+            "one starts."))
+        self._funds_changed()
+        self.setMinimumWidth(620)
+
+    def _funds_changed(self) -> None:
+        carry = self.funds.currentData() == "carry_over"
+        self.method.setEnabled(not carry)
+        self.consent.setEnabled(carry)
+
+    def save(self) -> Call | None:
+        actor, account_id, key = self.actor, self.account_id, self.idempotency_key
+        holder = HolderInput(self.name.text(), self.id_number.text(), self.phone.text(), self.phone2.text())
+        funds, method, consent = self.funds.currentData(), self.method.currentData(), self.consent.text()
+        size = self.household.value()
+        return (lambda s: changes.transfer(
+            s, actor, account_id, holder=holder, funds=funds, idempotency_key=key, consent=consent, method=method,
+            household_size=size))
+
+
+class RegisterMeterDialog(CounterDialog):
+    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, detail)
+        self.setWindowTitle(self.tr("Register the meter"))
+        self.serial = self.add_row(self.tr("Meter &serial:"), QLineEdit())
+        self.initial = self.add_row(self.tr("&Initial reading (m³):"), fmt.reading_field())
+        self.digits = self.add_row(self.tr("Register di&gits:"), meter_digits_field())
+        self.model = self.add_row(self.tr("&Model:"), QLineEdit())
+        self.model.setPlaceholderText(self.tr("optional, e.g. G2.5 膜式表"))
+        self.date = self.add_row(self.tr("Fitted &on:"), fmt.date_field())
+        self.finish()
+
+    def save(self) -> Call | None:
+        try:
+            initial = fmt.read_reading(self.initial) or ZERO  # type: ignore[arg-type]
+        except ValueError:
+            self.complain(self.tr("The reading is not a valid number."), self.initial)
+            return None
+        actor, account_id, serial = self.actor, self.account_id, self.serial.text()
+        digits, model, when = self.digits.value(), self.model.text(), fmt.read_date(self.date)
+        return (lambda s: changes.register_meter(s, actor, account_id, serial=serial, initial_reading=initial,
+                                                         installed_on=when, digits=digits, model=model))
+
+
+class ReplaceMeterDialog(CounterDialog):
+    """换表: the old meter's final reading; the new meter's serial and initial reading."""
+
+    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, detail)
+        self.setWindowTitle(self.tr("Replace the meter"))
+        old = next((m for m in detail.meters if m.active), None)
+        self.final = self.add_row(self.tr("Old meter's &final reading (m³):"), fmt.reading_field())
+        self.serial = self.add_row(self.tr("New meter &serial:"), QLineEdit())
+        self.initial = self.add_row(self.tr("New meter's &initial reading (m³):"), fmt.reading_field())
+        self.initial.setText("0")
+        self.digits = self.add_row(self.tr("Register di&gits:"), meter_digits_field(old.digits if old else 5))
+        self.date = self.add_row(self.tr("Replaced &on:"), fmt.date_field())
+        intro = ""
+        if old is not None:
+            intro = self.tr("Old meter %1: initial reading %2, last known reading %3.").replace("%1", old.serial) \
+                .replace("%2", fmt.m3(old.initial_reading)).replace("%3", fmt.m3(old.last_reading))
+        self.finish(intro)
+
+    def save(self) -> Call | None:
+        try:
+            final = fmt.read_reading(self.final)  # type: ignore[arg-type]
+            initial = fmt.read_reading(self.initial) or ZERO  # type: ignore[arg-type]
+        except ValueError:
+            self.complain(self.tr("A reading is not a valid number."), self.final)
+            return None
+        if final is None:
+            self.complain(self.tr("Enter the old meter's final reading."), self.final)
+            return None
+        actor, account_id, serial = self.actor, self.account_id, self.serial.text()
+        digits, when = self.digits.value(), fmt.read_date(self.date)
+        return (lambda s: changes.replace_meter(s, actor, account_id, final_reading=final, new_serial=serial,
+                                                        new_initial_reading=initial, on=when, digits=digits))
+
+
+class SuspendDialog(CounterDialog):
+    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, detail)
+        self.setWindowTitle(self.tr("Suspend the supply"))
+        self.reason = self.add_row(self.tr("&Reason:"), QLineEdit())
+        self.reason.setPlaceholderText(self.tr("e.g. 用户申请暂停用气 / 安全隐患"))
+        self.finish()
+
+    def save(self) -> Call | None:
+        actor, account_id, reason = self.actor, self.account_id, self.reason.text()
+        return (lambda s: changes.suspend(s, actor, account_id, reason))
+
+
+class ResumeDialog(CounterDialog):
+    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, detail)
+        self.setWindowTitle(self.tr("Resume the supply"))
+        self.finish(self.tr("Resume the gas supply of this account now? (Enter)"))
+
+    def save(self) -> Call | None:
+        actor, account_id = self.actor, self.account_id
+        return (lambda s: changes.resume(s, actor, account_id))
+
+
+class SettleDialog(CounterDialog):
+    """销户结算: release prepayment and deposits, charge the settlement, pay out or take the net."""
+
+    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, detail)
+        self.setWindowTitle(self.tr("Settle the account"))
+        self.charge = self.add_row(self.tr("Settlement &charge (¥):"), fmt.money_field())
+        self.charge.setToolTip(self.tr("Gas used since the last bill, if any"))
+        self.method = self.add_row(self.tr("Payment &method:"), fmt.coded_combo(fmt.named(labels.PAYMENT_METHOD), "cash"))
+        self.net = QLabel()
+        self.net.setObjectName("settleNet")
+        self.net.setStyleSheet("font-size: 14pt; font-weight: 700;")
+        self.form.addRow(self.tr("Net:"), self.net)
+        self.charge.textChanged.connect(self._update)
+        self.finish(held_text(detail.balances))
+        self._update()
+
+    def _update(self) -> None:
+        b = self.detail.balances  # type: ignore[union-attr]
+        try:
+            net = b.settlement_net(fmt.read_money(self.charge))
+        except ValueError:
+            return
+        if net < 0:
+            self.net.setText(self.tr("pay %1 to the customer").replace("%1", fmt.yuan(-net)))
+        elif net > 0:
+            self.net.setText(self.tr("collect %1 from the customer").replace("%1", fmt.yuan(net)))
+        else:
+            self.net.setText(self.tr("nothing to pay or collect"))
+
+    def save(self) -> Call | None:
+        try:
+            charge = fmt.read_money(self.charge)
+        except ValueError:
+            self.complain(self.tr("The amount is not a valid number."), self.charge)
+            return None
+        actor, account_id, key, method = self.actor, self.account_id, self.idempotency_key, self.method.currentData()
+        return (lambda s: closing.settle_for_closing(s, actor, account_id, method=method, idempotency_key=key,
+                                                             settlement_charge=charge))
+
+
+class CloseDialog(CounterDialog):
+    """销户: the final reading; when the account still holds money, settle first (Alt+S)."""
+
+    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, detail)
+        self.setWindowTitle(self.tr("Close the account"))
+        meter = next((m for m in detail.meters if m.active), None)
+        self.final = self.add_row(self.tr("&Final reading (m³):"), fmt.reading_field())
+        self.date = self.add_row(self.tr("Closed &on:"), fmt.date_field())
+        self.settle_button = QPushButton(self.tr("Settle first… (Alt+S)"))
+        self.settle_button.setObjectName("settleFirst")
+        self.settle_button.clicked.connect(self.settle)
+        self.settle_button.hide()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.settle_button)
+        self.form.addRow(row)
+        intro = self.tr("The account must owe nothing and hold nothing (prepayment, deposits) to be closed.")
+        if meter is not None:
+            intro += "\n" + self.tr("Meter %1, last known reading %2.").replace("%1", meter.serial) \
+                .replace("%2", fmt.m3(meter.last_reading))
+        else:
+            self.final.setVisible(False)
+        self.finish(intro)
+        if meter is None:
+            self.form.labelForField(self.final).setVisible(False)
+        QShortcut(QKeySequence("Alt+S"), self, self._settle_if_offered)
+        self.dialog: SettleDialog | None = None
+
+    def refused(self, exc: BaseException) -> None:
+        if isinstance(exc, Conflict) and "settle" in self.detail.allowed_actions:  # type: ignore[union-attr]
+            self.settle_button.show()
+            self.settle_button.setFocus()
+
+    def _settle_if_offered(self) -> None:
+        if self.settle_button.isVisible():
+            self.settle()
+
+    def settle(self) -> None:
+        dialog = SettleDialog(self.ctx, self.detail, self)  # type: ignore[arg-type]
+        dialog.saved.connect(self._settled)
+        self.dialog = dialog
+        dialog.open()
+
+    def _settled(self, result: object) -> None:
+        self.settle_button.hide()
+        show_form_error(self.error, "")
+        note = self.tr("Settled. Press Enter to close the account.")
+        self.error.setText(note)
+        self.error.setStyleSheet("color: #1b7a3a; font-weight: 600;")
+        self.error.show()
+        self.activateWindow()
+        (self.final if self.final.isVisible() else self.date).setFocus()
+
+    def complain(self, text: str, field: QWidget | None = None) -> None:
+        self.error.setStyleSheet("color: #b3261e; font-weight: 600;")
+        super().complain(text, field)
+
+    def save(self) -> Call | None:
+        try:
+            final = fmt.read_reading(self.final)  # type: ignore[arg-type]
+        except ValueError:
+            self.complain(self.tr("The reading is not a valid number."), self.final)
+            return None
+        actor, account_id, when = self.actor, self.account_id, fmt.read_date(self.date)
+        return (lambda s: closing.close(s, actor, account_id, final_reading=final, closed_on=when))
+
+
+class ReverseDialog(CounterDialog):
+    """冲正 (supervisor): the mirror entry of one ledger entry, with a reason."""
+
+    def __init__(self, ctx: AppContext, detail: AccountDetail, entry: ledger.EntryInfo,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, detail)
+        self.setWindowTitle(self.tr("Reverse a ledger entry"))
+        self.entry = entry
+        self.reason = self.add_row(self.tr("&Reason:"), QLineEdit())
+        self.finish(self.tr("Reverse entry %1: %2 %3 (%4)? The entry stays; a reversal pointing at it is added.")
+                    .replace("%1", str(entry.id)).replace("%2", fmt.name_of(labels.LEDGER_KIND, entry.kind)).replace("%3", fmt.yuan(entry.amount))
+                    .replace("%4", fmt.day(entry.created_at)))
+
+    def save(self) -> Call | None:
+        actor, entry_id, reason, key = self.actor, self.entry.id, self.reason.text(), self.idempotency_key
+        return (lambda s: ledger.reverse(s, actor, entry_id, reason, idempotency_key=key))
+
+
+class AttachDialog(CounterDialog):
+    """A contract scan or ID photo; the file is read on the worker and stored by its hash."""
+
+    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, detail)
+        self.setWindowTitle(self.tr("Attach a file"))
+        self.kind = self.add_row(self.tr("&Kind:"), fmt.coded_combo(fmt.named(labels.ATTACHMENT_KIND), "contract"))
+        self.path = QLineEdit()
+        browse = QPushButton(self.tr("&Browse… (Ctrl+O)"))
+        browse.clicked.connect(self.browse)
+        QShortcut(QKeySequence("Ctrl+O"), self, self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.form.addRow(self.tr("&File:"), row)
+        self.fields.append(self.path)
+        self.finish()
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file"), "",
+                                              self.tr("Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;"
+                                                      "All files (*)"))
+        if name:
+            self.path.setText(name)
+
+    def save(self) -> Call | None:
+        path = Path(self.path.text().strip())
+        if not self.path.text().strip() or not path.is_file():
+            self.complain(self.tr("Choose an existing file."), self.path)
+            return None
+        actor, account_id, kind = self.actor, self.account_id, self.kind.currentData()
+        return (lambda s: attachments.add(s, actor, account_id, kind=kind, filename=path.name,
+                                          data=path.read_bytes()))
+
