@@ -34,7 +34,8 @@ def detail_json(detail: Any) -> dict[str, Any]:
 def _text(detail: Any) -> list[str]:
     s, b = detail.summary, detail.balances
     out = [
-        f"户号 {s.number or '(未编号)'}  {s.holder_name}  [{labels.text(labels.ACCOUNT_STATUS, s.status)}]  {labels.text(labels.ACCOUNT_TYPE, s.type)}",
+        f"户号 {s.number or '(未编号)'}  {s.holder_name}  [{labels.text(labels.ACCOUNT_STATUS, s.status)}]  "
+        f"{labels.text(labels.ACCOUNT_TYPE, s.type)}",
         f"证件 {s.id_number}  电话 {s.phone}{'  ' + s.phone2 if s.phone2 else ''}  人口 {s.household_size}",
         f"地址 {s.area_name} {s.address}",
         f"余额 {b.available}  欠费 {b.arrears}  预付款 {b.prepayment_credit}  押金 {b.deposits}",
@@ -46,7 +47,8 @@ def _text(detail: Any) -> list[str]:
     out.append("账目:")
     for e in reversed(detail.ledger):
         method = f" ({e.method})" if e.method else ""
-        out.append(f"  {e.created_at:%Y-%m-%d %H:%M}  {labels.text(labels.LEDGER_KIND, e.kind):<6} {e.amount:>12}{method}  {e.login}")
+        kind = labels.text(labels.LEDGER_KIND, e.kind)
+        out.append(f"  {e.created_at:%Y-%m-%d %H:%M}  {kind:<6} {e.amount:>12}{method}  {e.login}")
     return out
 
 
@@ -80,10 +82,12 @@ def cmd_account_find(args: argparse.Namespace) -> int:
         common.dump_json([dataclasses.asdict(h) for h in hits])
     else:
         for h in hits:
-            common.out(f"{h.number or '(未编号)':<10} {h.holder_name}  {h.address}  {h.phone}  [{labels.text(labels.ACCOUNT_STATUS, h.status)}]"
+            status = labels.text(labels.ACCOUNT_STATUS, h.status)
+            common.out(f"{h.number or '(未编号)':<10} {h.holder_name}  {h.address}  {h.phone}  [{status}]"
                      f"  ({h.matched_on})")
     if not hits:
-        common.err(f"没有找到匹配“{args.query}”的用户。" if args.lang == "zh" else f"No account matches {args.query!r}.")
+        common.err(f"没有找到匹配“{args.query}”的用户。" if args.lang == "zh"
+                   else f"No account matches {args.query!r}.")
         return 1
     return 0
 

@@ -27,7 +27,7 @@ from gasdesk.services.accounts.records import (
     summarize,
     today,
 )
-from gasdesk.services.accounts.states import MACHINE, AccountEvent, step
+from gasdesk.services.accounts.states import MACHINE, AccountEvent, take_step
 from gasdesk.services.core import audit
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed, changed
@@ -248,16 +248,10 @@ def replace_meter(
 
 
 def suspend(session: Session, actor: Actor, account_id: int, reason: str) -> AccountSummary:
-    require(session, actor, "account.change")
-    account = load(session, account_id)
-    step(session, actor, account, AccountEvent.SUSPEND, reason=reason.strip())
-    return changed(summarize(session, actor, account), Change.ACCOUNT)
+    return take_step(session, actor, account_id, AccountEvent.SUSPEND, "account.change", reason=reason.strip())
 
 
 def resume(session: Session, actor: Actor, account_id: int) -> AccountSummary:
-    require(session, actor, "account.change")
-    account = load(session, account_id)
-    step(session, actor, account, AccountEvent.RESUME)
-    return changed(summarize(session, actor, account), Change.ACCOUNT)
+    return take_step(session, actor, account_id, AccountEvent.RESUME, "account.change")
 
 

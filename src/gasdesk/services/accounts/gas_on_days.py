@@ -27,7 +27,7 @@ from gasdesk.services.accounts.identity import mask_phone
 from gasdesk.services.core import audit, labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed, changed
-from gasdesk.services.core.errors import Conflict, NotFound, ValidationError
+from gasdesk.services.core.errors import Conflict, NotFound, ValidationError, found
 from gasdesk.services.core.permissions import require
 from gasdesk.services.core.state_machine import StateMachine, Transition
 
@@ -126,10 +126,7 @@ class SignOffSheet:
 
 
 def _event(session: Session, event_id: int) -> GasOnEvent:
-    event = session.get(GasOnEvent, event_id)
-    if event is None:
-        raise NotFound("通气计划不存在。", "The gas-on event does not exist.")
-    return event
+    return found(session.get(GasOnEvent, event_id), "通气计划不存在。", "The gas-on event does not exist.")
 
 
 def _info(session: Session, event: GasOnEvent) -> GasOnEventInfo:
@@ -139,7 +136,8 @@ def _info(session: Session, event: GasOnEvent) -> GasOnEventInfo:
     outcomes = list(session.scalars(select(GasOnHousehold.outcome).where(GasOnHousehold.event_id == event.id)))
     return GasOnEventInfo(
         event.id, compound.id, compound.name, area.name if area else "", event.planned_on, event.status,
-        labels.text(labels.GAS_ON_STATUS, event.status, "zh"), event.installer_team, event.note, len(outcomes), outcomes.count("done"),
+        labels.text(labels.GAS_ON_STATUS, event.status, "zh"), event.installer_team, event.note, len(outcomes),
+        outcomes.count("done"),
         outcomes.count("absent"), outcomes.count("refused"), outcomes.count("pending"),
     )
 

@@ -34,7 +34,7 @@ from gasdesk.services.accounts.records import (
     summarize,
     today,
 )
-from gasdesk.services.accounts.states import MACHINE, AccountEvent, step
+from gasdesk.services.accounts.states import MACHINE, AccountEvent, step, take_step
 from gasdesk.services.core import audit, labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed, changed
@@ -82,7 +82,8 @@ def apply(
     )
     if occupied is not None:
         raise Conflict(
-            f"该地址已有未销户的用户（{describe(occupied)}，{labels.text(labels.ACCOUNT_STATUS, occupied.status, 'zh')}），不能重复开户。",
+            f"该地址已有未销户的用户（{describe(occupied)}，{labels.ACCOUNT_STATUS[occupied.status].zh}），"
+            "不能重复开户。",
             f"This address already has an open account ({occupied.number or occupied.id}, {occupied.status}).",
         )
     same_id = session.scalar(
@@ -92,7 +93,7 @@ def apply(
         if second_account_reason is None:
             raise Conflict(
                 f"身份证号 {mask_id(id_number)} 已有未销户的用户（{describe(same_id)}，"
-                f"{labels.text(labels.ACCOUNT_STATUS, same_id.status, 'zh')}），不能重复申请。如确需再开一户，请由主管办理并注明原因。",
+                f"{labels.ACCOUNT_STATUS[same_id.status].zh}），不能重复申请。如确需再开一户，请由主管办理并注明原因。",
                 f"The ID number {mask_id(id_number)} already has an open account "
                 f"({same_id.number or same_id.id}, {same_id.status}). A supervisor may open another, with a reason.",
             )
@@ -246,9 +247,6 @@ def gas_on(
 
 
 def start_service(session: Session, actor: Actor, account_id: int) -> AccountSummary:
-    require(session, actor, "account.open")
-    account = load(session, account_id)
-    step(session, actor, account, Event.START_SERVICE)
-    return changed(summarize(session, actor, account), Change.ACCOUNT)
+    return take_step(session, actor, account_id, Event.START_SERVICE, "account.open")
 
 

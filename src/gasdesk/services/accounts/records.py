@@ -25,7 +25,7 @@ from gasdesk.services.accounts.identity import (
 from gasdesk.services.core import labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Changed
-from gasdesk.services.core.errors import Conflict, NotFound, ValidationError
+from gasdesk.services.core.errors import Conflict, NotFound, ValidationError, found
 from gasdesk.services.core.permissions import allowed, require
 
 
@@ -90,10 +90,7 @@ class AccountSummary(Changed):
 
 
 def load(session: Session, account_id: int) -> Account:
-    account = session.get(Account, account_id)
-    if account is None:
-        raise NotFound("用户不存在。", "The account does not exist.")
-    return account
+    return found(session.get(Account, account_id), "用户不存在。", "The account does not exist.")
 
 
 def find_account_id(session: Session, number_text: str) -> int:

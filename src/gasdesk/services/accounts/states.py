@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session
 
 from gasdesk.models import Account, AccountStatus
 from gasdesk.services.accounts.meters import active_meter, check_final_reading
-from gasdesk.services.accounts.records import ContractFees
+from gasdesk.services.accounts.records import AccountSummary, ContractFees, load, summarize
 from gasdesk.services.core import audit, labels
 from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.changes import Change, changed
 from gasdesk.services.core.errors import Conflict, ValidationError
+from gasdesk.services.core.permissions import require
 from gasdesk.services.core.state_machine import StateMachine, Transition
 from gasdesk.services.ledger.entries import balances
 
@@ -165,6 +167,16 @@ MACHINE: StateMachine[AccountStatus, AccountEvent, AccountStep] = StateMachine(
 
 # What the history keeps of a step's inputs.
 _AUDITED = ("planned_on", "installer_team", "on", "reason", "final_reading")
+
+
+def take_step(
+    session: Session, actor: Actor, account_id: int, event: AccountEvent, permission: str, **inputs: object
+) -> AccountSummary:
+    """A step that needs nothing but its permission and the table: check, move, audit, summarize."""
+    require(session, actor, permission)
+    account = load(session, account_id)
+    step(session, actor, account, event, **inputs)
+    return changed(summarize(session, actor, account), Change.ACCOUNT)
 
 
 def step(session: Session, actor: Actor, account: Account, event: AccountEvent, **inputs: object) -> tuple[str, str]:

@@ -6,7 +6,7 @@ knows about Qt, so the same words reach the window and the terminal.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 _LANG = ["zh"]
 
@@ -43,6 +43,16 @@ class ValidationError(GasdeskError):
 
 class NotFound(GasdeskError):
     """A record the user named does not exist."""
+
+
+T = TypeVar("T")
+
+
+def found(value: T | None, zh: str, en: str) -> T:
+    """``value``, or the refusal that the record the user named does not exist."""
+    if value is None:
+        raise NotFound(zh, en)
+    return value
 
 
 class Conflict(GasdeskError):

@@ -75,11 +75,11 @@ class StateMachine(Generic[S, E, C]):
         """The declared transition, or a Conflict naming the current state and the allowed steps."""
         found = self.transitions.get((state, event))
         if found is None:
+            now, step = self._names(state, self.events, event)
             raise Conflict(
-                f"当前状态为“{labels.text(self.states, state, 'zh')}”，不能办理“{labels.text(self.events, event, 'zh')}”。"
-                f"可办理：{self._allowed(state, 'zh')}。",
-                f"The {self.name.en} is '{labels.text(self.states, state, 'en')}'; "
-                f"'{labels.text(self.events, event, 'en')}' is not allowed. Allowed next: {self._allowed(state, 'en')}.",
+                f"当前状态为“{now.zh}”，不能办理“{step.zh}”。可办理：{self._allowed(state, 'zh')}。",
+                f"The {self.name.en} is '{now.en}'; '{step.en}' is not allowed. "
+                f"Allowed next: {self._allowed(state, 'en')}.",
             )
         return found
 
@@ -95,13 +95,17 @@ class StateMachine(Generic[S, E, C]):
         if not self.allows(state, action):
             allowed = self.actions.get(action, frozenset())
             order = [s for s in self.states if s in allowed]
+            now, what = self._names(state, self.action_labels, action)
             raise Conflict(
-                f"当前状态为“{labels.text(self.states, state, 'zh')}”，不能办理"
-                f"“{labels.text(self.action_labels, action, 'zh')}”（仅限：{labels.joined(self.states, order, 'zh')}）。",
-                f"The {self.name.en} is '{labels.text(self.states, state, 'en')}'; "
-                f"'{labels.text(self.action_labels, action, 'en')}' is allowed only when "
+                f"当前状态为“{now.zh}”，不能办理“{what.zh}”（仅限：{labels.joined(self.states, order, 'zh')}）。",
+                f"The {self.name.en} is '{now.en}'; '{what.en}' is allowed only when "
                 f"{labels.joined(self.states, order, 'en')}.",
             )
+
+    def _names(self, state: S, table: labels.Table, code: str) -> tuple[labels.Label, labels.Label]:
+        """The state's and the step's names in both languages (a code without a label as itself)."""
+        return (labels.Label(labels.text(self.states, state, "zh"), labels.text(self.states, state, "en")),
+                labels.Label(labels.text(table, code, "zh"), labels.text(table, code, "en")))
 
     def _allowed(self, state: S, lang: str) -> str:
         steps = self.next_events(state)

@@ -197,7 +197,8 @@ def _open_with_services(session: Session, clerk: Actor, rng: random.Random, name
                                                idempotency_key=f"demo-svc-{next(key)}")
             closing.close(session, clerk, a.id, final_reading=D("120.000"), closed_on=day + timedelta(days=120))
     # one compound's gas-on day: its installed households, some marked already
-    event = gas_on_days.plan_event(session, clerk, gas_on_compound, planned_on=date(2026, 12, 5), installer_team="安装一队",
+    event = gas_on_days.plan_event(session, clerk, gas_on_compound, planned_on=date(2026, 12, 5),
+                                   installer_team="安装一队",
                               note="物业已通知各户")
     rows = gas_on_days.sign_off_rows(session, clerk, event.id).rows
     for row in rows[:3]:

@@ -81,7 +81,8 @@ class EntryInfo:
 def entry_info(e: LedgerEntry, login: str, reversed_by: int | None) -> EntryInfo:
     kind = e.kind
     return EntryInfo(
-        e.id, e.posting_id, e.account_id, kind, labels.text(labels.LEDGER_KIND, kind, "zh"), e.bucket, e.amount, e.method,
+        e.id, e.posting_id, e.account_id, kind, labels.text(labels.LEDGER_KIND, kind, "zh"), e.bucket, e.amount,
+        e.method,
         e.reversal_of, reversed_by, e.reason, login, e.counter, e.created_at,
     )
 

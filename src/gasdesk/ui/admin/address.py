@@ -190,4 +190,5 @@ class AddressPage(QWidget):
         question = (self.tr("Enable the compound %1 again?") if active else
                     self.tr("Disable the compound %1? It stays in the tree, marked as disabled."))
         ask(self, question.replace("%1", compound.name),
-            lambda: self.ctx.runner.submit(lambda s: address.set_compound_active(s, actor, compound_id, active), owner=self))
+            lambda: self.ctx.runner.submit(lambda s: address.set_compound_active(s, actor, compound_id, active),
+                                           owner=self))

@@ -82,7 +82,8 @@ class SettingsPage(QWidget):
             show_info(self, self.tr("Nothing has changed."))
             return
         actor = self.ctx.actor
-        self.ctx.runner.submit(lambda s: settings.save_many(s, actor, changed), lambda _r: self._saved(changed), owner=self, busy_text=self.tr("Saving…"))
+        self.ctx.runner.submit(lambda s: settings.save_many(s, actor, changed), lambda _r: self._saved(changed),
+                               owner=self, busy_text=self.tr("Saving…"))
 
     def _saved(self, changed: dict[str, str]) -> None:
         self.values.update(changed)

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,84 +27,18 @@ from gasdesk.services.accounts.page import AccountDetail
 from gasdesk.services.core import labels
 from gasdesk.services.core.changes import Change
 from gasdesk.ui.counter import change_dialogs, fmt, opening_dialogs
+from gasdesk.ui.counter.account_actions import ACTIONS, key_text
 from gasdesk.ui.counter.base import CounterDialog
+from gasdesk.ui.counter.cards import Card
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.tables import Column, RowsModel, page_on_runner, table_view
 
 if TYPE_CHECKING:
     from gasdesk.ui.context import AppContext
 
-DialogFactory = Callable[..., CounterDialog]
-
-
-@dataclass(frozen=True)
-class Action:
-    name: str  # an AccountDetail.allowed_actions value
-    title: str  # English source, context "AccountPage"
-    key: str
-    dialog: DialogFactory
-
-
-# In the order the buttons appear. Keys shared by two actions never show together
-# (their states are disjoint: register vs replace a meter, start service vs resume).
-ACTIONS: dict[str, Action] = {a.name: a for a in (
-    Action("sign", QT_TRANSLATE_NOOP("AccountPage", "Sign contract…"), "Alt+C", opening_dialogs.ContractDialog),
-    Action("number", QT_TRANSLATE_NOOP("AccountPage", "Assign number…"), "Alt+N", opening_dialogs.AssignNumberDialog),
-    Action("plan_install", QT_TRANSLATE_NOOP("AccountPage", "Plan installation…"), "Alt+P",
-           opening_dialogs.PlanInstallDialog),
-    Action("install", QT_TRANSLATE_NOOP("AccountPage", "Installed…"), "Alt+I", opening_dialogs.InstalledDialog),
-    Action("gas_on", QT_TRANSLATE_NOOP("AccountPage", "Gas on…"), "Alt+G", opening_dialogs.GasOnDialog),
-    Action("start_service", QT_TRANSLATE_NOOP("AccountPage", "Put in service…"), "Alt+E",
-           opening_dialogs.StartServiceDialog),
-    Action("resume", QT_TRANSLATE_NOOP("AccountPage", "Resume supply…"), "Alt+E", change_dialogs.ResumeDialog),
-    Action("rename", QT_TRANSLATE_NOOP("AccountPage", "Rename…"), "Alt+R", change_dialogs.RenameDialog),
-    Action("transfer", QT_TRANSLATE_NOOP("AccountPage", "Transfer…"), "Alt+T", change_dialogs.TransferDialog),
-    Action("update_phones", QT_TRANSLATE_NOOP("AccountPage", "Phones…"), "Alt+D", change_dialogs.PhonesDialog),
-    Action("register_meter", QT_TRANSLATE_NOOP("AccountPage", "Register meter…"), "Alt+M",
-           change_dialogs.RegisterMeterDialog),
-    Action("replace_meter", QT_TRANSLATE_NOOP("AccountPage", "Replace meter…"), "Alt+M",
-           change_dialogs.ReplaceMeterDialog),
-    Action("suspend", QT_TRANSLATE_NOOP("AccountPage", "Suspend…"), "Alt+U", change_dialogs.SuspendDialog),
-    Action("settle", QT_TRANSLATE_NOOP("AccountPage", "Settle…"), "Alt+S", change_dialogs.SettleDialog),
-    Action("close", QT_TRANSLATE_NOOP("AccountPage", "Close account…"), "Alt+X", change_dialogs.CloseDialog),
-    Action("attach", QT_TRANSLATE_NOOP("AccountPage", "Attach file…"), "Alt+A", change_dialogs.AttachDialog),
-)}
-
 PAGE = 100  # ledger and history rows per page (scrolling to the bottom fetches the next, older page)
 
 BUTTONS_PER_ROW = 5
-
-
-def key_text(key: str) -> str:
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-
-
-def _value_label() -> QLabel:
-    label = QLabel()
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
-    return label
-
-
-class Card(QGroupBox):
-    """A titled block of label: value rows."""
-
-    def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
-        super().__init__(title)
-        form = QFormLayout(self)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(6)
-        form.setContentsMargins(12, 16, 12, 10)
-        self.values: dict[str, QLabel] = {}
-        for key, label in rows:
-            value = _value_label()
-            value.setObjectName(f"value_{key}")
-            form.addRow(label, value)
-            self.values[key] = value
-
-    def set(self, key: str, text: str) -> None:
-        self.values[key].setText(text)
 
 
 class AccountPage(QWidget):

@@ -83,7 +83,7 @@ class TransferDialog(CounterDialog):
             "refund": self.tr("Refund to the old holder now"),
             "carry_over": self.tr("Carry over to the new holder (old holder consents)"),
         }))
-        self.method = self.add_row(self.tr("Refund &method:"), fmt.coded_combo(fmt.named(labels.PAYMENT_METHOD), "cash"))
+        self.method = self.add_row(self.tr("Refund &method:"), fmt.method_combo())
         self.consent = self.add_row(self.tr("Old holder's &consent:"), QLineEdit())
         self.consent.setPlaceholderText(self.tr("e.g. 原户主张三签字同意预付款和押金转给新户主"))
         self.funds.currentIndexChanged.connect(self._funds_changed)
@@ -199,7 +199,7 @@ class SettleDialog(CounterDialog):
         self.setWindowTitle(self.tr("Settle the account"))
         self.charge = self.add_row(self.tr("Settlement &charge (¥):"), fmt.money_field())
         self.charge.setToolTip(self.tr("Gas used since the last bill, if any"))
-        self.method = self.add_row(self.tr("Payment &method:"), fmt.coded_combo(fmt.named(labels.PAYMENT_METHOD), "cash"))
+        self.method = self.add_row(self.tr("Payment &method:"), fmt.method_combo())
         self.net = QLabel()
         self.net.setObjectName("settleNet")
         self.net.setStyleSheet("font-size: 14pt; font-weight: 700;")
@@ -310,7 +310,8 @@ class ReverseDialog(CounterDialog):
         self.entry = entry
         self.reason = self.add_row(self.tr("&Reason:"), QLineEdit())
         self.finish(self.tr("Reverse entry %1: %2 %3 (%4)? The entry stays; a reversal pointing at it is added.")
-                    .replace("%1", str(entry.id)).replace("%2", fmt.name_of(labels.LEDGER_KIND, entry.kind)).replace("%3", fmt.yuan(entry.amount))
+                    .replace("%1", str(entry.id)).replace("%2", fmt.name_of(labels.LEDGER_KIND, entry.kind))
+                    .replace("%3", fmt.yuan(entry.amount))
                     .replace("%4", fmt.day(entry.created_at)))
 
     def save(self) -> Call | None:

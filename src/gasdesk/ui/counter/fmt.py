@@ -111,6 +111,11 @@ def named(table: labels.Table) -> dict[str, str]:
     return {code: label.text() for code, label in table.items()}
 
 
+def method_combo(current: str = "cash") -> QComboBox:
+    """The payment methods, cash first chosen."""
+    return coded_combo(named(labels.PAYMENT_METHOD), current)
+
+
 def coded_combo(items: dict[str, str], current: str | None = None) -> QComboBox:
     """A combo of code → shown name; the code is kept as the item's data."""
     combo = QComboBox()

@@ -179,7 +179,8 @@ class GasOnDaysDialog(QDialog):
     def refresh(self, select_id: int | None = None) -> None:
         actor = self.ctx.actor
         current = select_id or self.current_event_id()
-        self.ctx.runner.submit(lambda s: gas_on_days.list_events(s, actor), lambda rows: self._set_events(rows, current),
+        self.ctx.runner.submit(lambda s: gas_on_days.list_events(s, actor),
+                               lambda rows: self._set_events(rows, current),
                                write=False, owner=self)
 
     def _set_events(self, rows: list[gas_on_days.GasOnEventInfo], select_id: int | None) -> None:
@@ -209,7 +210,8 @@ class GasOnDaysDialog(QDialog):
         e = sheet.event
         self.summary.setText(self.tr("%1 %2 · %3 · team %4 · done %5, absent %6, refused %7, waiting %8")
                              .replace("%1", fmt.day(e.planned_on)).replace("%2", e.compound_name)
-                             .replace("%3", fmt.name_of(labels.GAS_ON_STATUS, e.status)).replace("%4", e.installer_team or "—")
+                             .replace("%3", fmt.name_of(labels.GAS_ON_STATUS, e.status))
+                             .replace("%4", e.installer_team or "—")
                              .replace("%5", str(e.done)).replace("%6", str(e.absent)).replace("%7", str(e.refused))
                              .replace("%8", str(e.pending)))
         if sheet.rows:

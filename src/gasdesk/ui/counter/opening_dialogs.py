@@ -137,7 +137,7 @@ class ContractDialog(CounterDialog):
         self.total.setObjectName("totalDue")
         self.total.setStyleSheet("font-size: 15pt; font-weight: 700; color: #1f3a5f;")
         self.form.addRow(self.tr("Total due:"), self.total)
-        self.method = self.add_row(self.tr("Payment &method:"), fmt.coded_combo(fmt.named(labels.PAYMENT_METHOD), "cash"))
+        self.method = self.add_row(self.tr("Payment &method:"), fmt.method_combo())
         self.received = self.add_row(self.tr("Amount &received (¥):"), fmt.money_field(self.tr("= total due")))
         self.change = QLabel()
         self.change.setObjectName("change")
