@@ -113,3 +113,30 @@ def test_the_09_90_transposition_luhn_misses_is_caught() -> None:
 
 def test_id_check_char_matches_the_standard_example() -> None:
     assert id_check_char("11010519491231002") == "X"
+
+
+@pytest.mark.parametrize("body", ["1101051949123100", "110105194912310021", "1101051949123100X"])
+def test_id_check_char_wants_17_digits(body: str) -> None:
+    with pytest.raises(ValueError):
+        id_check_char(body)
+
+
+def test_area_codes_are_not_checked_against_the_birth_year() -> None:
+    # stdnum.cn.ric.validate() would refuse this: its table dates 320102 (玄武区) from 1983.
+    assert validate_id_number("320102196503150028") == "320102196503150028"
+
+
+@pytest.mark.parametrize("born", ["18991231", "20991231"])
+def test_birth_dates_before_1900_or_in_the_future_are_refused(born: str) -> None:
+    body = f"110105{born}001"
+    with pytest.raises(ValidationError) as err:
+        validate_id_number(body + id_check_char(body))
+    assert err.value.zh == f"身份证号码中的出生日期 {born} 不是有效日期，请核对。"
+
+
+def test_a_bad_birth_date_is_reported_before_a_bad_check_character() -> None:
+    body = "11010519491331002"
+    wrong = "0" if id_check_char(body) != "0" else "1"
+    with pytest.raises(ValidationError) as err:
+        validate_id_number(body + wrong)
+    assert err.value.zh == "身份证号码中的出生日期 19491331 不是有效日期，请核对。"

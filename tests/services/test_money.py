@@ -114,6 +114,11 @@ def test_round_fen_is_half_up(raw: str, rounded: str) -> None:
         ("1000000", "壹佰万元整"),
         ("-12.30", "负壹拾贰元叁角整"),
         ("3.14", "叁元壹角肆分"),
+        # 整 after 角 as after 元 (cn2an's rmb mode leaves it out), never after 分
+        ("0.10", "壹角整"),
+        ("100.50", "壹佰元伍角整"),
+        ("1000000.01", "壹佰万元零壹分"),
+        ("-0.05", "负伍分"),
     ],
 )
 def test_amount_in_words(amount: str, words: str) -> None:
