@@ -19,7 +19,6 @@ import gasdesk.models
 from gasdesk import migrate
 from gasdesk.db import Database
 from gasdesk.models import Base
-from gasdesk.services import demo
 from gasdesk.startup import prepare
 
 # Every model module, even one the package's __init__ forgets, so no table escapes the comparison.
@@ -59,20 +58,10 @@ def revisions(db: Database) -> list[str]:
     return [r.revision for r in reversed(list(script.walk_revisions()))]
 
 
-@pytest.fixture(scope="module")
-def demo_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole demo office, every feature's data included (built once: it takes a while)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    db = prepare(path)
-    with db.write() as s:
-        demo.build(s)
-    db.dispose()  # closing folds the WAL back: the file alone is the database
-    return path
-
-
 @pytest.fixture
-def populated(demo_office: Path, tmp_path: Path) -> Iterator[Database]:
-    db = prepare(shutil.copy(demo_office, tmp_path / "populated.db"))
+def populated(full_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """The whole demo office, every feature's data included (built once per session, tests/conftest.py)."""
+    db = prepare(shutil.copy(full_demo_template, tmp_path / "populated.db"))
     yield db
     db.dispose()
 

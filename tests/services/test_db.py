@@ -15,7 +15,6 @@ from sqlalchemy.exc import IntegrityError
 
 from gasdesk.db import BUSY_TIMEOUT_MS, Database, open_database, translate_operational
 from gasdesk.models import Area, AuditEntry, Compound, Setting
-from gasdesk.services import demo
 from gasdesk.services.core import audit, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import DatabaseError, set_language
@@ -28,24 +27,11 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture(scope="module")
-def foundation_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo office's users and address tree (later features' bulk data left out: slow, not needed)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(demo, "BUILDERS", ())
-        db = prepare(path)
-        with db.write() as s:
-            demo.build(s)
-        db.dispose()  # closing folds the WAL back: the file alone is the database
-    return path
-
-
 @pytest.fixture(params=["wal", "delete"])
-def demo_file(foundation_demo: Path, tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+def demo_file(foundation_demo_template: Path, tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     """A populated database of the test's own, ready to be damaged: as gasdesk keeps it (WAL),
     and as a backup or a file from elsewhere comes (rollback journal)."""
-    path = Path(shutil.copy(foundation_demo, tmp_path / "demo.db"))
+    path = Path(shutil.copy(foundation_demo_template, tmp_path / "demo.db"))  # users and areas (tests/conftest.py)
     if request.param == "delete":
         conn = sqlite3.connect(path)
         conn.execute("PRAGMA journal_mode=DELETE")

@@ -1,4 +1,4 @@
-"""UI fixtures: the demo office built once per session and copied per test; a runner; a signed-in window."""
+"""UI fixtures: the demo office (built once per session) copied per test; a runner; a signed-in window."""
 
 from __future__ import annotations
 
@@ -38,7 +38,12 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
 def gui_thread_gc(qapp):  # type: ignore[no-untyped-def]
     """As in the program: the cyclic collector never runs on a runner thread (PySide crashes)."""
     collector = GuiThreadCollector(qapp)
+    # Everything alive now (modules, the session's templates) lives to the end: frozen out of the
+    # collector's sight, each test's full collection below only walks what that test made.
+    gc.collect()
+    gc.freeze()
     yield collector
+    gc.unfreeze()
     collector.stop()
 
 
@@ -58,25 +63,15 @@ def english(qapp, chinese):  # type: ignore[no-untyped-def]
         qapp.installTranslator(translator)
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo office's users and address tree, built once and copied per test.
+@pytest.fixture
+def demo_db(foundation_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """The demo office's users and address tree, built once per session (tests/conftest.py).
 
     Later features' demo builders (thousands of accounts) are left out: these tests
     need the people and the areas, and a UI test must stay quick.
     """
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = prepare(path)
-    with database.write() as s:
-        demo.office.build(s)
-    database.dispose()  # the last connection checkpoints the WAL into the file
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     path = tmp_path / "office.db"
-    shutil.copy(demo_template, path)
+    shutil.copyfile(foundation_demo_template, path)
     database = prepare(path)
     yield database
     database.dispose()

@@ -8,7 +8,6 @@ import re
 from datetime import date
 from decimal import Decimal
 
-import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -69,7 +68,8 @@ def wait_status(qtbot, page: CounterPage, status: str) -> None:  # type: ignore[
                     timeout=10_000)
 
 
-def open_new_account(qtbot, page: CounterPage, name: str, id_number: str, room: str) -> opening_dialogs.ApplicationDialog:  # type: ignore[no-untyped-def]
+def open_new_account(qtbot, page: CounterPage, name: str, id_number: str,  # type: ignore[no-untyped-def]
+                     room: str) -> opening_dialogs.ApplicationDialog:
     press(qtbot, Qt.Key.Key_F2)
     dialog = wait_dialog(qtbot, page, opening_dialogs.ApplicationDialog)
     qtbot.waitUntil(lambda: dialog.compound.count() > 1, timeout=5_000)
@@ -145,7 +145,6 @@ def test_a_clerk_opens_an_account_with_the_keyboard_alone(qtbot, open_counter, d
 
 def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and_closed(  # type: ignore[no-untyped-def]
         qtbot, open_counter, demo_db: Database) -> None:
-    pytest.importorskip("gasdesk.services.accounts.search")
     page = open_counter()
     open_new_account(qtbot, page, "欧阳明月", valid_id("11010519900307123"), "102")
     wait_dialog(qtbot, page.account, opening_dialogs.ContractDialog)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from gasdesk.db import Database
 from gasdesk.services.core import settings
@@ -62,6 +62,9 @@ def test_repeated_wrong_passwords_lock_the_user_and_return_to_login(qtbot, open_
 
 def test_ctrl_l_locks_at_once(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
     window = open_window("reader")
+    window.activateWindow()  # the focus goes to a widget of the active window only
+    qtbot.waitActive(window)
     window.action_lock.trigger()
     assert window.is_locked()
-    assert window.lock_screen.password.hasFocus() or not window.isActiveWindow()
+    assert window.lock_screen.password.hasFocus()
+    assert QApplication.focusWidget() is window.lock_screen.password

@@ -148,6 +148,10 @@ def table_view(model: RowsModel, *, stretch: int = -1) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(28)
     view.setWordWrap(False)
+    # New rows (a reload, a filter) are shown from the top. Left where it was, a view scrolled to
+    # the bottom of the old rows would stay at the bottom of the new first page, and a view at the
+    # bottom asks for the next page: a second page nobody scrolled for, and not the newest rows.
+    model.modelReset.connect(view.scrollToTop)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(stretch < 0)

@@ -15,7 +15,6 @@ from gasdesk.services.core import labels
 from gasdesk.services.core.errors import Conflict, ValidationError
 from gasdesk.services.core.state_machine import StateMachine, Transition
 
-
 Door = StrEnum("Door", {"SHUT": "shut", "OPEN": "open", "LOCKED": "locked"})
 Push = StrEnum("Push", {"OPEN": "open_it", "SHUT": "shut_it", "LOCK": "lock"})
 
@@ -104,11 +103,11 @@ def test_every_account_state_event_and_action_has_both_names() -> None:
 
 
 def test_a_household_with_gas_is_final_and_a_refusal_needs_its_reason() -> None:
-    H, O = gas_on_days.HOUSEHOLD, gas_on_days.Outcome
-    assert H.next_events(O.DONE) == []
-    assert H.step(O.ABSENT, O.DONE, gas_on_days.Marking("")) is O.DONE
+    household, outcome = gas_on_days.HOUSEHOLD, gas_on_days.Outcome
+    assert household.next_events(outcome.DONE) == []
+    assert household.step(outcome.ABSENT, outcome.DONE, gas_on_days.Marking("")) is outcome.DONE
     with pytest.raises(ValidationError) as err:
-        H.step(O.PENDING, O.REFUSED, gas_on_days.Marking("  "))
+        household.step(outcome.PENDING, outcome.REFUSED, gas_on_days.Marking("  "))
     assert err.value.zh == "请填写拒绝原因。"
 
 

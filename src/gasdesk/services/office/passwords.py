@@ -8,8 +8,18 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from gasdesk.services.core.errors import ValidationError
 
 # OWASP: Argon2id, m=19 MiB, t=2, p=1. The encoded hash carries these parameters.
-_HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+PRODUCTION_HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+_HASHER = PRODUCTION_HASHER
 MIN_LENGTH = 6
+
+
+def use_hasher(hasher: PasswordHasher | None) -> PasswordHasher:
+    """Hash (and judge needs_rehash) with ``hasher`` from now on; None goes back to the production
+    parameters. Returns the hasher it replaces. For the test suite only (cheap parameters make
+    a test's sign-ins take microseconds): the program itself never calls it."""
+    global _HASHER
+    previous, _HASHER = _HASHER, hasher or PRODUCTION_HASHER
+    return previous
 
 
 def check_strength(password: str) -> None:

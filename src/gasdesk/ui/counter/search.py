@@ -4,26 +4,19 @@ Queries are debounced (150 ms) and numbered; an answer to an older query than th
 sent is dropped, so a slow answer never overwrites a newer list. A barcode scanner types the
 number and presses Enter before the debounce fires: Enter then runs the query at once and
 opens the best hit when it arrives.
-
-The search service (gasdesk.services.accounts.search) is written in parallel; until it exists the
-box still finds an account by its full number (typed or scanned).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from importlib import import_module
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from gasdesk.services.accounts import numbers, records
+from gasdesk.services.accounts import search as account_search
 from gasdesk.services.core import labels
 from gasdesk.services.core.changes import Change
-from gasdesk.services.core.errors import GasdeskError, NotFound
 from gasdesk.ui.counter import fmt
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.tables import Column, RowsModel, table_view
@@ -34,51 +27,6 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 150
 LIMIT = 20
 _ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
-
-
-def search_service() -> ModuleType | None:
-    """gasdesk.services.accounts.search when it is installed (the feature appears with the module)."""
-    try:
-        return import_module("gasdesk.services.accounts.search")
-    except ImportError:
-        return None
-
-
-@dataclass(frozen=True)
-class NumberHit:
-    """The fallback's hit: the same fields as services.search.SearchHit."""
-
-    account_id: int
-    number: str | None
-    holder_name: str
-    address: str
-    phone: str
-    status: str
-    status_zh: str
-    matched_on: str
-
-
-def find_by_number(session: Any, actor: Any, query: str) -> list[NumberHit]:
-    """Without the search service: an exact, check-digit-validated account number."""
-    if not numbers.looks_like_number(query):
-        return []
-    try:
-        s = records.account_summary(session, actor, records.find_account_id(session, query))
-    except NotFound:
-        return []
-    return [NumberHit(s.id, s.number, s.holder_name, s.address, s.phone, s.status, s.status_zh, "number")]
-
-
-def hint_for(query: str) -> str | None:
-    module = search_service()
-    if module is not None:
-        return module.search_hint(query)  # type: ignore[no-any-return]
-    if numbers.looks_like_number(query):
-        try:
-            numbers.validate_number(query)
-        except GasdeskError as exc:
-            return exc.text()
-    return None
 
 
 class SearchPanel(QWidget):
@@ -92,10 +40,9 @@ class SearchPanel(QWidget):
         self.box.setObjectName("searchBox")
         self.box.setClearButtonEnabled(True)
         self.box.setStyleSheet("font-size: 14pt; min-height: 36px; padding: 2px 10px;")
-        available = search_service() is not None
         self.box.setPlaceholderText(
             self.tr("Account number, name, pinyin initials (zs), phone or last 4 digits, meter serial, address… "
-                    "(F3)") if available else self.tr("Account number (type or scan) (F3)"))
+                    "(F3)"))
         self.hint = QLabel()
         self.hint.setObjectName("searchHint")
         self.hint.setStyleSheet("color: #8a5a00; font-weight: 600;")
@@ -146,19 +93,17 @@ class SearchPanel(QWidget):
         self._last_query = query
         self.sent += 1
         seq = self.sent
-        hint = hint_for(query) if query else None
+        hint = account_search.search_hint(query) if query else None
         self.hint.setText(hint or "")
         self.hint.setVisible(bool(hint))
         if not query:
             self._show(seq, [])
             return seq
-        actor, module = self.ctx.actor, search_service()
-        if module is not None:
-            def work(s: Any) -> list[Any]:
-                return list(module.search(s, actor, query, LIMIT))
-        else:
-            def work(s: Any) -> list[Any]:
-                return find_by_number(s, actor, query)
+        actor = self.ctx.actor
+
+        def work(s: Any) -> list[Any]:
+            return account_search.search(s, actor, query, LIMIT)
+
         self.ctx.runner.submit(work, lambda hits: self._show(seq, hits), lambda exc: self._failed(seq, exc),
                                write=False, owner=self)
         return seq

@@ -348,7 +348,10 @@ def test_every_lookup_searches_an_index(world: World, kind: str) -> None:
         for sql, params in statements:
             plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
             assert not [p for p in plan if BIG_TABLES.search(p)], (kind, sql, plan)
-            # the compounds table is small (one row per compound): the only table read whole
-            assert any(p.startswith("SEARCH") for p in plan) or "FROM compounds" in sql, (kind, sql, plan)
+            scans = [p for p in plan if p.startswith("SCAN")]
+            if "FROM compounds" in sql:  # small (one row per compound): the only table ever read whole
+                assert scans == [p for p in plan if p.startswith("SCAN compounds ")], (kind, sql, plan)
+            else:  # everything else is looked up through an index, nothing read whole
+                assert scans == [] and plan[0].startswith("SEARCH "), (kind, sql, plan)
     finally:
         conn.close()

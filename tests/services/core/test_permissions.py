@@ -139,7 +139,8 @@ def test_refusal_message_names_role_and_action(clerk: Actor) -> None:
     with pytest.raises(PermissionDenied) as info:
         require(None, clerk, "user.manage")
     assert info.value.zh == "您的角色（业务员）无权执行此操作：用户管理。如需办理，请联系主管或管理员。"
-    assert info.value.en == "Your role (Counter clerk) may not do this: Manage users. Ask a supervisor or an administrator."
+    assert info.value.en == ("Your role (Counter clerk) may not do this: Manage users. "
+                             "Ask a supervisor or an administrator.")
     assert info.value.exit_code == 3
 
 

@@ -36,7 +36,8 @@ def _user(db: Database, login: str) -> User:
         return user
 
 
-def test_hash_is_argon2id_with_owasp_parameters(db: Database, admin: Actor) -> None:
+def test_hash_is_argon2id_with_owasp_parameters(db: Database, admin: Actor, production_hasher: object) -> None:
+    """With the program's own hasher (the suite hashes cheaply, tests/conftest.py)."""
     run(db, admin, lambda s: users.add_user(s, admin, "hash_check", "哈希", Role.CLERK, SECRET))
     stored = _user(db, "hash_check").password_hash
     assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
