@@ -32,7 +32,7 @@ from gasdesk.db import Database
 from gasdesk.models.users import Role
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import set_language
-from gasdesk.services.office import passwords, users
+from gasdesk.services.office import counters, passwords, users
 from gasdesk.startup import prepare
 
 # The least Argon2id allows (8 KiB, one pass): a hash costs microseconds, not ~50 ms. Tests only.
@@ -187,6 +187,7 @@ def _pg_database() -> Iterator[Database]:
 
 
 ROLE_PASSWORD = "secret-123"
+COUNTER = "T01"  # the registered counter every test actor works at
 
 
 @pytest.fixture
@@ -194,13 +195,15 @@ def actors(db: Database) -> dict[Role, Actor]:
     """One signed-in user per role; the admin is made first, as at first start."""
     with db.write() as s:
         admin_info = users.create_first_admin(s, "admin", "管理员", ROLE_PASSWORD)
-        admin = users.actor_for(s.get(users.User, admin_info.id), "T01")
+        admin = users.actor_for(s.get(users.User, admin_info.id))
+        counter = counters.add_counter(s, admin, COUNTER, "测试柜台")
+        admin = Actor(admin.user_id, admin.login, admin.name, Role.ADMIN, counter.code, counter.id)
         result = {Role.ADMIN: admin}
         for role in Role:
             if role is Role.ADMIN:
                 continue
             info = users.add_user(s, admin, role.value, f"{role.value} 用户", role, ROLE_PASSWORD)
-            result[role] = Actor(info.id, info.login, info.name, role, "T01")
+            result[role] = Actor(info.id, info.login, info.name, role, counter.code, counter.id)
     return result
 
 

@@ -433,6 +433,10 @@
         <translation>片区与小区</translation>
     </message>
     <message>
+        <source>Counters</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
         <source>Settings and backup</source>
         <translation>设置与备份</translation>
     </message>
@@ -758,10 +762,6 @@
         <source>An amount is not a valid number.</source>
         <translation>有金额不是有效的数字。</translation>
     </message>
-    <message>
-        <source>The amount received (%1) is less than the total due (%2).</source>
-        <translation>实收金额（%1）少于应收合计（%2）。</translation>
-    </message>
 </context>
 <context>
     <name>Counter</name>
@@ -850,6 +850,57 @@
     <message>
         <source>Registers</source>
         <translation>登记册</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPage</name>
+    <message>
+        <source>Code</source>
+        <translation>柜台号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Register counter</source>
+        <translation>登记柜台</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Please select a counter first.</source>
+        <translation>请先选择一个柜台。</translation>
+    </message>
+    <message>
+        <source>Enable the counter %1 again?</source>
+        <translation>重新启用柜台 %1？</translation>
+    </message>
+    <message>
+        <source>Disable the counter %1? Nobody can sign in at it until it is enabled.</source>
+        <translation>停用柜台 %1？停用后在重新启用之前任何人都不能在该柜台登录。</translation>
     </message>
 </context>
 <context>
@@ -1447,6 +1498,33 @@ Works offline; all data stays in the database shown in the status bar.</source>
     <message>
         <source>Here the meter reader will print route sheets, enter or import the day&apos;s readings with the three checks, and print dunning and price-change notices.</source>
         <translation>抄表员将在这里打印抄表册、按“三准”录入或导入当天的抄表数，并打印催缴通知和调价通知。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterCounterDialog</name>
+    <message>
+        <source>Register a counter</source>
+        <translation>登记柜台</translation>
+    </message>
+    <message>
+        <source>Counter code:</source>
+        <translation>柜台号：</translation>
+    </message>
+    <message>
+        <source>e.g. C03</source>
+        <translation>例如 C03</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>A counter PC signs in with its code; a depot is a counter of its own kind.</source>
+        <translation>柜台电脑用柜台号登录；调瓶点也是一种柜台。</translation>
     </message>
 </context>
 <context>

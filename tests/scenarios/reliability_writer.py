@@ -31,6 +31,7 @@ from gasdesk.startup import prepare
 
 KEY_PREFIX = "rel:"
 CLERK = "clerk"
+COUNTER = "T01"  # registered by the tests' actors fixture (tests/conftest.py)
 _METHODS = sorted(ledger.METHODS)
 _CHARGES = ("gas_charge", "penalty", "installation_fee")
 
@@ -80,7 +81,7 @@ def write_postings(path: str | os.PathLike[str], tag: str, accounts: Sequence[in
     failed, seq = 0, first
     try:
         with db.write() as s:
-            outcome = users.authenticate(s, CLERK, password, counter=f"R-{tag}"[:20])
+            outcome = users.authenticate(s, CLERK, password, counter=COUNTER)
         if outcome.actor is None:
             raise outcome.error or RuntimeError("sign-in failed")
         while count is None or seq < first + count:

@@ -130,17 +130,25 @@ def test_two_processes_post_payments_at_once_without_errors(
     print(f"2 x {PAYMENTS} payments in {time.monotonic() - started:.1f} s")
 
 
-_ENTRY = ("INSERT INTO ledger_entries (posting_id, account_id, kind, bucket, amount, method, reason, user_id, counter, "
-          "created_at) SELECT id, {account}, 'gas_charge', 'charge', 1, NULL, '', user_id, '', created_at "
-          "FROM ledger_postings WHERE idempotency_key = 'rel:t:2'")
-_POSTING = ("INSERT INTO ledger_postings (account_id, idempotency_key, action, memo, user_id, counter, created_at) "
-            "SELECT account_id, 'rel:t:9', action, memo, user_id, counter, created_at FROM ledger_postings "
-            "WHERE idempotency_key = 'rel:t:2'")
+_ENTRY = ("INSERT INTO ledger_entries (posting_id, party_id, account_id, kind, bucket, amount, method, reason, "
+          "user_id, created_at) SELECT id, {party}, {account}, 'gas_charge', 'charge', 1, NULL, '', user_id, "
+          "created_at FROM ledger_postings WHERE idempotency_key = 'rel:t:2'")
+_POSTING = ("INSERT INTO ledger_postings (party_id, account_id, idempotency_key, action, memo, business_date, "
+            "counter_id, user_id, created_at) SELECT party_id, account_id, 'rel:t:9', action, memo, business_date, "
+            "counter_id, user_id, created_at FROM ledger_postings WHERE idempotency_key = 'rel:t:2'")
+# A stray entry on another account than its posting's needs the party guard dropped first: the
+# database refuses it (trg_ledger_entries_party); the checker must see it all the same.
+_STRAY = (
+    "DROP TRIGGER trg_ledger_entries_party; "
+    "INSERT INTO parties (kind, account_id, created_at) SELECT 'account', a.id, CURRENT_TIMESTAMP FROM accounts a "
+    "WHERE a.id = (SELECT MIN(id) FROM accounts) AND NOT EXISTS (SELECT 1 FROM parties WHERE account_id = a.id); "
+    + _ENTRY.format(party="(SELECT id FROM parties WHERE account_id = (SELECT MIN(id) FROM accounts))",
+                    account="(SELECT MIN(id) FROM accounts)"))
 
 
 @pytest.mark.parametrize(("damage", "seen"), [
-    (_ENTRY.format(account="account_id"), "posting rel:t:2 is torn"),  # one fen charged too much
-    (_ENTRY.format(account="(SELECT MIN(id) FROM accounts)"), "on another account"),
+    (_ENTRY.format(party="party_id", account="account_id"), "posting rel:t:2 is torn"),  # one fen charged too much
+    (_STRAY, "on another account"),
     (_POSTING, "posting without entries"),
 ])
 def test_the_checker_sees_torn_and_stray_rows(accounts: tuple[Path, list[int], dict[int, ledger.Balances]],
@@ -152,7 +160,7 @@ def test_the_checker_sees_torn_and_stray_rows(accounts: tuple[Path, list[int], d
     assert writer.check_ledger(path, ids, {aid: opening[aid] for aid in ids}).committed == {"t": 6}
     conn = sqlite3.connect(path)
     with conn:
-        conn.execute(damage)
+        conn.executescript(damage)
     conn.close()
     with pytest.raises(AssertionError, match=seen):
         writer.check_ledger(path, ids, {aid: opening[aid] for aid in ids})

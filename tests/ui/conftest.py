@@ -84,7 +84,7 @@ def runner(qtbot, demo_db: Database) -> Iterator[Runner]:  # type: ignore[no-unt
     r.wait_done(10_000)
 
 
-def _sign_in(db: Database, login: str, counter: str = "T01") -> Actor:
+def _sign_in(db: Database, login: str, counter: str = demo.office.COUNTER) -> Actor:
     with db.write() as s:
         outcome = users.authenticate(s, login, PASSWORDS[login], counter)
     assert outcome.actor is not None, outcome.error

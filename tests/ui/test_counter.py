@@ -12,8 +12,10 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
 
 from gasdesk.db import Database
+from gasdesk.models import LedgerEntry
 from gasdesk.services import ledger
 from gasdesk.services.accounts import opening, records
 from gasdesk.services.accounts.identity import id_check_char
@@ -111,6 +113,10 @@ def test_a_clerk_opens_an_account_with_the_keyboard_alone(qtbot, open_counter, d
     number = wait_dialog(qtbot, page.account, opening_dialogs.NumberAssignedDialog)
     assigned = number.number
     assert len(assigned) == 9 and assigned.startswith("01")
+    with demo_db.read() as s:  # the cash handed over and the change are the service's record, not the form's
+        cash = s.execute(select(LedgerEntry.amount, LedgerEntry.tendered, LedgerEntry.change_given)
+                         .where(LedgerEntry.kind == "payment").order_by(LedgerEntry.id.desc()).limit(1)).one()
+    assert tuple(cash) == (D("-2000.00"), D("2100.00"), D("100.00"))
     press(qtbot, ENTER)
 
     wait_dialog(qtbot, page.account, opening_dialogs.PlanInstallDialog)

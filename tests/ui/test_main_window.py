@@ -11,7 +11,7 @@ def test_status_bar_names_user_role_counter_and_database(qtbot, open_window, dem
     window = open_window("super")
     assert window.status_user.text() == "用户：陈主管（super）"
     assert window.status_role.text() == "角色：主管"
-    assert window.status_counter.text() == "柜台：T01"
+    assert window.status_counter.text() == "柜台：C01"
     assert window.status_db.text() == f"数据库：{demo_db.display_name}"
     assert window.windowTitle() == "gasdesk — 燃气营业厅 [演示]"
 

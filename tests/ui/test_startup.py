@@ -91,6 +91,6 @@ def test_demo_start_signs_in_and_shows_the_window(qapp, monkeypatch: pytest.Monk
     monkeypatch.setattr(demo, "BUILDERS", ())  # people and areas are enough here; stay quick
     picture = tmp_path / "shot.png"
     target = tmp_path / "demo.db"
-    assert run_gui(str(target), demo=True, lang="zh", counter="C07", explicit_db=False, screenshot=str(picture)) == 0
+    assert run_gui(str(target), demo=True, lang="zh", counter="C02", explicit_db=False, screenshot=str(picture)) == 0
     image = QImage(str(picture))
     assert image.width() >= 960 and image.height() >= 620

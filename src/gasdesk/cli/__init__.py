@@ -14,12 +14,12 @@ import sys
 from collections.abc import Sequence
 
 from gasdesk import __version__
-from gasdesk.cli import accounts, database, demo, reports, users
+from gasdesk.cli import accounts, counters, database, demo, reports, users
 from gasdesk.cli.common import db_target, err
 from gasdesk.paths import demo_db_path
 from gasdesk.services.core.errors import GasdeskError, set_language
 
-COMMANDS = (database, users, demo, accounts, reports)  # in the order `gasdesk --help` lists them
+COMMANDS = (database, users, counters, demo, accounts, reports)  # in the order `gasdesk --help` lists them
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -49,7 +49,7 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
     common.add_argument("--user", default=default(None),
                         help="act as this user (password from GASDESK_PASSWORD or a prompt)")
     common.add_argument("--counter", default=default(os.environ.get("GASDESK_COUNTER", "")),
-                        help="counter id, e.g. C01")
+                        help="the registered counter you work at, e.g. C01 (default: this PC's, from its last sign-in)")
     common.add_argument("--lang", default=default(os.environ.get("GASDESK_LANG", "zh")), choices=["zh", "en"])
     return common
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gasdesk.machine import local_counter
 from gasdesk.paths import default_db_path
 from gasdesk.services.core.errors import AuthError
 
@@ -68,7 +69,7 @@ def login(db: Database, args: argparse.Namespace) -> Actor:
         raise AuthError("请用 --user 指定执行操作的用户。", "Name the acting user with --user LOGIN.")
     secret = password(f"{args.user} 的密码 / password: ", "GASDESK_PASSWORD")
     with db.write() as s:
-        outcome = users.authenticate(s, args.user, secret, counter=args.counter or "CLI")
+        outcome = users.authenticate(s, args.user, secret, counter=args.counter or local_counter())
     if outcome.error:
         raise outcome.error
     assert outcome.actor is not None

@@ -14,8 +14,10 @@ from gasdesk.models.accounts import (
 from gasdesk.models.address import Area, Compound
 from gasdesk.models.audit import AuditEntry
 from gasdesk.models.base import Base
-from gasdesk.models.ledger import LedgerEntry, LedgerPosting
+from gasdesk.models.counters import Counter
+from gasdesk.models.ledger import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift
 from gasdesk.models.premises import Premises
+from gasdesk.models.printing import PrintJob
 from gasdesk.models.users import Role, Setting, User
 
 __all__ = [
@@ -29,13 +31,18 @@ __all__ = [
     "Base",
     "Compound",
     "Contract",
+    "Counter",
     "GasOnEvent",
     "GasOnHousehold",
+    "LedgerAllocation",
     "LedgerEntry",
     "LedgerPosting",
     "Meter",
+    "Party",
     "Premises",
+    "PrintJob",
     "Role",
     "Setting",
+    "Shift",
     "User",
 ]

@@ -135,6 +135,8 @@ class Contract(Base):
     ended_on: Mapped[date | None]
     note: Mapped[str] = mapped_column(String(400), default="")
     posting_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_postings.id"))
+    # The form's submission key: a retried signing or transfer reads this contract back.
+    submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     signed_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[Timestamp]
 

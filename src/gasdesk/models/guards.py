@@ -41,3 +41,71 @@ def append_only_ddl(table: str, dialect: str) -> tuple[list[str], list[str]]:
         drop = [f"DROP TRIGGER IF EXISTS trg_{table}_append_only ON {table}"]
         return create, drop
     return [], []
+
+
+# Revision 0005: what the money base promises beyond append-only rows.
+_MONEY_BASE_SQLITE = {
+    # A posting goes into an open shift only; a closed shift never changes and is never removed.
+    "trg_ledger_postings_open_shift": (
+        "BEFORE INSERT ON ledger_postings WHEN NEW.shift_id IS NOT NULL AND "
+        "(SELECT status FROM shifts WHERE id = NEW.shift_id) IS NOT 'open' "
+        "BEGIN SELECT RAISE(ABORT, 'the shift is closed: no posting goes into it'); END"
+    ),
+    "trg_shifts_closed_final": (
+        "BEFORE UPDATE ON shifts WHEN OLD.status = 'closed' "
+        "BEGIN SELECT RAISE(ABORT, 'a closed shift never changes'); END"
+    ),
+    "trg_shifts_no_delete": "BEFORE DELETE ON shifts BEGIN SELECT RAISE(ABORT, 'shifts are never deleted'); END",
+    # The account a row names is its party's account: the two links cannot drift apart.
+    "trg_ledger_postings_party": (
+        "BEFORE INSERT ON ledger_postings WHEN NEW.account_id IS NOT "
+        "(SELECT account_id FROM parties WHERE id = NEW.party_id) "
+        "BEGIN SELECT RAISE(ABORT, 'the posting names another account than its party'); END"
+    ),
+    "trg_ledger_entries_party": (
+        "BEFORE INSERT ON ledger_entries WHEN NEW.party_id IS NOT "
+        "(SELECT party_id FROM ledger_postings WHERE id = NEW.posting_id) OR NEW.account_id IS NOT "
+        "(SELECT account_id FROM parties WHERE id = NEW.party_id) "
+        "BEGIN SELECT RAISE(ABORT, 'the entry names another party than its posting'); END"
+    ),
+}
+
+_MONEY_BASE_PG_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION gasdesk_money_base_guard() RETURNS trigger AS $$ BEGIN "
+    "IF TG_TABLE_NAME = 'shifts' THEN "
+    "  IF TG_OP = 'DELETE' OR OLD.status = 'closed' THEN "
+    "    RAISE EXCEPTION 'a closed shift never changes' USING ERRCODE = 'restrict_violation'; END IF; "
+    "  RETURN NEW; END IF; "
+    "IF TG_TABLE_NAME = 'ledger_postings' THEN "
+    "  IF NEW.shift_id IS NOT NULL "
+    "     AND (SELECT status FROM shifts WHERE id = NEW.shift_id) IS DISTINCT FROM 'open' THEN "
+    "    RAISE EXCEPTION 'the shift is closed: no posting goes into it' USING ERRCODE = 'restrict_violation'; END IF; "
+    "  IF NEW.account_id IS DISTINCT FROM (SELECT account_id FROM parties WHERE id = NEW.party_id) THEN "
+    "    RAISE EXCEPTION 'the posting names another account than its party' USING ERRCODE = 'restrict_violation'; "
+    "  END IF; RETURN NEW; END IF; "
+    "IF NEW.party_id IS DISTINCT FROM (SELECT party_id FROM ledger_postings WHERE id = NEW.posting_id) "
+    "   OR NEW.account_id IS DISTINCT FROM (SELECT account_id FROM parties WHERE id = NEW.party_id) THEN "
+    "  RAISE EXCEPTION 'the entry names another party than its posting' USING ERRCODE = 'restrict_violation'; "
+    "END IF; RETURN NEW; END; $$ LANGUAGE plpgsql"
+)
+_MONEY_BASE_PG_TRIGGERS = {
+    "trg_shifts_closed_final": "BEFORE UPDATE OR DELETE ON shifts",
+    "trg_ledger_postings_money_base": "BEFORE INSERT ON ledger_postings",
+    "trg_ledger_entries_money_base": "BEFORE INSERT ON ledger_entries",
+}
+
+
+def money_base_guards_ddl(dialect: str) -> tuple[list[str], list[str]]:
+    """(create, drop): open shifts only, closed shifts final, party and account links agree."""
+    if dialect == "sqlite":
+        create = [f"CREATE TRIGGER {name} {body}" for name, body in _MONEY_BASE_SQLITE.items()]
+        return create, [f"DROP TRIGGER IF EXISTS {name}" for name in _MONEY_BASE_SQLITE]
+    if dialect == "postgresql":
+        create = [_MONEY_BASE_PG_FUNCTION] + [
+            f"CREATE TRIGGER {name} {when} FOR EACH ROW EXECUTE FUNCTION gasdesk_money_base_guard()"
+            for name, when in _MONEY_BASE_PG_TRIGGERS.items()
+        ]
+        drop = [f"DROP TRIGGER IF EXISTS {name} ON {when.rsplit(' ', 1)[1]}"
+                for name, when in _MONEY_BASE_PG_TRIGGERS.items()]
+        return create, [*drop, "DROP FUNCTION IF EXISTS gasdesk_money_base_guard()"]
+    return [], []

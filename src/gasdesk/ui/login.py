@@ -150,7 +150,7 @@ class LoginDialog(QDialog):
             return
         self.submit_button.setEnabled(False)
         self.runner.submit(
-            lambda s: users.authenticate(s, login, password, counter),
+            lambda s: users.authenticate(s, login, password, counter, counter_required=True),
             lambda outcome: self._outcome(outcome, password),
             self._failed, write=True, busy_text=self.tr("Signing in…"), owner=self,
         )

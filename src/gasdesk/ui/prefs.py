@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from gasdesk.machine import PREFS_FILE
 from gasdesk.paths import data_dir
 
 
 def prefs() -> QSettings:
-    return QSettings(str(data_dir() / "gasdesk-ui.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(data_dir() / PREFS_FILE), QSettings.Format.IniFormat)
 
 
 def get(key: str, default: str = "") -> str:

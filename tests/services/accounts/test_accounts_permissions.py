@@ -37,6 +37,10 @@ CALLS: dict[str, tuple[set[str], Call]] = {
         idempotency_key=key())),
     "ledger.reverse": ({"ledger.reverse"}, lambda s, a, o, aid, n: ledger.reverse(
         s, a, 1, "错账", idempotency_key=key())),
+    "ledger.void": ({"ledger.void"}, lambda s, a, o, aid, n: ledger.void_posting(
+        s, a, 1, "收错了", idempotency_key=key(), approver=o.supervisor)),
+    "ledger.approve": ({"ledger.approve"}, lambda s, a, o, aid, n: ledger.void_posting(
+        s, o.supervisor, 1, "收错了", idempotency_key=key(), approver=a)),
     "gas_on.manage": ({"gas_on.manage"}, lambda s, a, o, aid, n: gas_on_days.plan_event(
         s, a, o.compound_id, planned_on=date(2026, 8, 1))),
 }

@@ -21,7 +21,7 @@ from gasdesk.services.accounts.numbers import make_number
 from gasdesk.services.accounts.search import SearchHit, search, search_hint
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import PermissionDenied
-from gasdesk.services.office import address, users
+from gasdesk.services.office import address, counters, users
 from gasdesk.startup import prepare
 
 D = Decimal
@@ -110,12 +110,13 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         db = prepare(tmp_path_factory.mktemp("search") / "office.db")
         with db.write() as s:
             info = users.create_first_admin(s, "admin", "管理员", PASSWORD)
-            admin = users.actor_for(s.get(users.User, info.id), "T01")
+            admin = users.actor_for(s.get(users.User, info.id))
+            counter = counters.add_counter(s, admin, "T01", "测试柜台")
             actors = {Role.ADMIN: admin}
             for role in Role:
                 if role is not Role.ADMIN:
                     u = users.add_user(s, admin, role.value, f"{role.value} 用户", role, PASSWORD)
-                    actors[role] = Actor(u.id, u.login, u.name, role, "T01")
+                    actors[role] = Actor(u.id, u.login, u.name, role, counter.code, counter.id)
             areas = {"01": address.add_area(s, admin, "01", "城东片区").id,
                      "02": address.add_area(s, admin, "02", "城西片区").id}
             compounds = {name: address.add_compound(s, admin, areas[code], name, "").id

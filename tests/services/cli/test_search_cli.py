@@ -13,7 +13,7 @@ from gasdesk.cli import main
 from gasdesk.models.users import Role
 from gasdesk.services.accounts import opening, records
 from gasdesk.services.accounts.identity import id_check_char
-from gasdesk.services.office import address, users
+from gasdesk.services.office import address, counters, users
 from gasdesk.startup import prepare
 
 PASSWORD = "secret-123"
@@ -32,10 +32,12 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     db = prepare(path)
     with db.write() as s:
         info = users.create_first_admin(s, "admin", "管理员", PASSWORD)
-        admin = users.actor_for(s.get(users.User, info.id), "T01")
+        admin = users.actor_for(s.get(users.User, info.id))
         users.add_user(s, admin, "clerk", "王业务", Role.CLERK, PASSWORD)
         users.add_user(s, admin, "depot", "赵调瓶", Role.DEPOT, PASSWORD)
-        clerk = users.actor_for(s.scalar(users.select(users.User).where(users.User.login == "clerk")), "T01")
+        counters.add_counter(s, admin, "T01", "测试柜台")
+        clerk = users.actor_for(s.scalar(users.select(users.User).where(users.User.login == "clerk")),
+                                counters.registered(s, "T01"))
         area = address.add_area(s, admin, "01", "城东片区")
         compound = address.add_compound(s, admin, area.id, "阳光花园", "建设路 18 号")
         for n, (name, phone, room) in enumerate((("张三", "13812345678", "501"), ("张三丰", "13700002222", "502"),

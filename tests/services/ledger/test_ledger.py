@@ -84,8 +84,9 @@ def test_the_database_refuses_a_second_reversal_too(office: Office) -> None:
     with office.db.write() as s:
         ledger.reverse(s, office.supervisor, charge.id, "错账", idempotency_key=key())
     with pytest.raises(IntegrityError), office.db.write() as s:
-        s.add(LedgerEntry(posting_id=1, account_id=aid, kind="reversal", bucket="charge", amount=D("-120.50"),
-                          reversal_of=charge.id, reason="x", user_id=office.clerk.user_id, counter=""))
+        s.add(LedgerEntry(posting_id=charge.posting_id, party_id=charge.party_id, account_id=aid, kind="reversal",
+                          bucket="charge", amount=D("-120.50"), reversal_of=charge.id, reason="x",
+                          user_id=office.clerk.user_id))
         s.flush()
 
 

@@ -116,11 +116,15 @@ def transfer(
     if funds not in FUNDS:
         raise ValidationError("请选择原户主预付款和押金的处理方式：退还或转给新户主。",
                               "Choose how the old holder's prepayment and deposits are handled: refund or carry over.")
-    first = ledger.replay(session, idempotency_key, account_id)
-    if first is not None:
-        account = load(session, account_id)
-        return TransferResult(summarize(session, actor, account), None, funds, first, Decimal("0.00"),
-                              Decimal("0.00"), replayed=True, changes=_TRANSFERRED)
+    key = ledger.submission_key(idempotency_key)
+    done = session.scalar(select(Contract).where(Contract.submission_key == key))
+    if done is not None:  # a retry: what was stored, read back
+        if done.account_id != account_id:
+            raise Conflict("这个提交编号已用于另一个户号，请重新打开表单。",
+                           "This submission key was already used for another account; reopen the form.")
+        first = ledger.replay(session, key, account_id)
+        return TransferResult(summarize(session, actor, load(session, account_id)), done.id, funds, first,
+                              done.prepayment, done.deposit, replayed=True, changes=_TRANSFERRED)
     account = load(session, account_id)
     _check(account.status, "transfer")
     name, id_number, phone, phone2 = clean_holder(holder)
@@ -139,8 +143,9 @@ def transfer(
     posting = None
     carried_prepayment = carried_deposits = Decimal("0.00")
     if funds == "refund" and owed_back:
-        posting = ledger.post(session, actor, account.id, release_lines(b, method), idempotency_key=idempotency_key,
-                              action="account.transfer_refund", memo="过户退还原户主")
+        require(session, actor, "ledger.refund")
+        posting = ledger.record(session, actor, account.id, release_lines(b, method), idempotency_key=key,
+                                action="account.transfer_refund", memo="过户退还原户主")
     elif funds == "carry_over" and owed_back:
         if not consent.strip():
             raise ValidationError(
@@ -165,7 +170,7 @@ def transfer(
         account_id=account.id, kind="transfer", holder_name=name, holder_id_number=id_number, signed_on=when,
         opening_fee=Decimal("0.00"), installation_fee=Decimal("0.00"), prepayment=carried_prepayment,
         deposit=carried_deposits, status="open", note=note[:400],
-        posting_id=posting.posting_id if posting else None, signed_by=actor.user_id,
+        posting_id=posting.posting_id if posting else None, submission_key=key, signed_by=actor.user_id,
     )
     session.add(contract)
     session.flush()

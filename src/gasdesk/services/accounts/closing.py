@@ -52,6 +52,7 @@ def settle_for_closing(
     release prepayment and deposits, then take or pay the net so the account stands at 0.
     Returns None when there is nothing to settle."""
     require(session, actor, "ledger.post")
+    require(session, actor, "ledger.refund")  # settling pays held funds back
     first = ledger.replay(session, idempotency_key, account_id)
     if first is not None:
         return first
@@ -67,8 +68,8 @@ def settle_for_closing(
     lines = release_lines(balances(session, account.id), method, charge)
     if not lines:
         return None
-    return ledger.post(session, actor, account.id, lines, idempotency_key=idempotency_key,
-                       action="account.settle", memo="销户结算")
+    return ledger.record(session, actor, account.id, lines, idempotency_key=idempotency_key,
+                         action="account.settle", memo="销户结算")
 
 
 def close(

@@ -11,14 +11,10 @@ from stdnum.cn import ric
 from stdnum.exceptions import InvalidComponent
 
 from gasdesk.services.core.errors import ValidationError
+from gasdesk.services.core.text import normalize_typed
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE_LOCAL = re.compile(r"[2-9]\d{6,7}")
-
-
-def normalize_typed(text: str) -> str:
-    """Full-width digits and letters become ASCII; spaces (also full-width) are dropped."""
-    return "".join(unicodedata.normalize("NFKC", text or "").split())
 
 
 def id_check_char(first17: str) -> str:

@@ -114,8 +114,8 @@ def apply(
     return changed(summarize(session, actor, account), Change.ACCOUNT)
 
 
-def _contract_for_posting(session: Session, posting_id: int) -> Contract | None:
-    return session.scalar(select(Contract).where(Contract.posting_id == posting_id))
+def _contract_for_key(session: Session, key: str) -> Contract | None:
+    return session.scalar(select(Contract).where(Contract.submission_key == key))
 
 
 def sign_contract(
@@ -127,18 +127,24 @@ def sign_contract(
     paid: Decimal,
     method: str,
     idempotency_key: str,
+    tendered: Decimal | None = None,
     signed_on: date | None = None,
 ) -> SigningResult:
-    """签约: post the fees as charges and the money received as a payment, sign, and number
-    the account — one transaction. A retry with the same key returns the first result."""
+    """签约: post the fees as charges and the money received as a payment (with the cash handed
+    over and the change, for cash), sign, and number the account — one transaction. A retry
+    with the same key reads back what was stored and returns the first result."""
     require(session, actor, "account.open")
     require(session, actor, "ledger.post")
-    first = ledger.replay(session, idempotency_key, account_id)
-    if first is not None:
-        contract = _contract_for_posting(session, first.posting_id)
+    key = ledger.submission_key(idempotency_key)
+    done = _contract_for_key(session, key)
+    if done is not None:
+        if done.account_id != account_id:
+            raise Conflict("这个提交编号已用于另一个户号，请重新打开表单。",
+                           "This submission key was already used for another account; reopen the form.")
         account = load(session, account_id)
-        assert contract is not None and account.number is not None
-        return SigningResult(summarize(session, actor, account), account.number, contract.id, first, True,
+        posting = ledger.replay(session, key, account_id)
+        assert account.number is not None
+        return SigningResult(summarize(session, actor, account), account.number, done.id, posting, True,
                              changes=_SIGNED)
     account = load(session, account_id)
     try:
@@ -163,15 +169,15 @@ def sign_contract(
     ]
     posting = None
     if lines:
-        posting = ledger.post(
-            session, actor, account.id, lines, payment=ledger.Payment(paid, method) if paid else None,
-            idempotency_key=idempotency_key, action="account.sign_contract", memo="开户签约",
-        )
+        payment = ledger.Payment(paid, method, tendered) if paid else None
+        posting = ledger.record(session, actor, account.id, lines, payment=payment, idempotency_key=key,
+                                action="account.sign_contract", memo="开户签约")
     contract = Contract(
         account_id=account.id, kind="opening", holder_name=account.holder_name,
         holder_id_number=account.holder_id_number, signed_on=when, opening_fee=fees.opening_fee,
         installation_fee=fees.installation_fee, prepayment=fees.prepayment, deposit=fees.deposit,
-        status="open", note="", posting_id=posting.posting_id if posting else None, signed_by=actor.user_id,
+        status="open", note="", posting_id=posting.posting_id if posting else None, submission_key=key,
+        signed_by=actor.user_id,
     )
     session.add(contract)
     number = _number(session, actor, account)

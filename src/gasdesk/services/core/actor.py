@@ -1,4 +1,4 @@
-"""Who is acting: the signed-in user as the services see them."""
+"""Who is acting: the signed-in user as the services see them, at the counter they signed in at."""
 
 from __future__ import annotations
 
@@ -13,4 +13,5 @@ class Actor:
     login: str
     name: str
     role: Role
-    counter: str = ""
+    counter: str = ""  # the registered counter's code ("" for a script that named none)
+    counter_id: int | None = None  # postings need it: money is taken at a registered counter

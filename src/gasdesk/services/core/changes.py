@@ -20,6 +20,7 @@ class Change(StrEnum):
     USER = "user"
     ADDRESS = "address"  # areas and compounds
     SETTING = "setting"
+    COUNTER = "counter"  # the registered counters and depots
     PRINT = "print"  # a document printed (originals and copies)
 
 

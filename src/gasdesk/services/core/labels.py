@@ -80,6 +80,9 @@ PERMISSION = table("""
     ledger.reverse          | 冲正账目               | Reverse ledger entries
     gas_on.manage           | 安排点火通气           | Manage gas-on days
     report.registers        | 打印和导出用户登记册   | Print and export registers
+    counter.manage          | 登记柜台               | Register counters
+    ledger.void             | 申请作废整笔记账       | Void a whole posting
+    ledger.approve          | 批准作废和退款         | Approve voids and refunds
 """)
 
 ACCOUNT_STATUS = table("""
@@ -225,6 +228,11 @@ HISTORY_FIELD = table("""
     filename           | 文件       | file
     outcome            | 结果       | outcome
     note               | 备注       | note
+""")
+
+COUNTER_KIND = table("""
+    counter | 营业柜台 | Office counter
+    depot   | 调瓶点   | LPG depot
 """)
 
 # The date a register or new-account list is taken by.

@@ -40,6 +40,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "gas_on.manage": frozenset({C, S}),
     # registers by area and the new-account list (masked personal data): the counter and the office
     "report.registers": frozenset({C, S, A}),
+    # the money base (issue 7): counters, whole-posting voids and their approval
+    "counter.manage": frozenset({A}),
+    "ledger.void": frozenset({C, S}),
+    "ledger.approve": frozenset({S}),
 }
 
 WORKPLACES = ("counter", "readings", "depot", "reports", "admin")

@@ -27,6 +27,7 @@ from gasdesk.models import (
     LedgerEntry,
     LedgerPosting,
     Meter,
+    Party,
     Premises,
     User,
 )
@@ -37,7 +38,8 @@ from gasdesk.services.accounts import changes, closing, gas_on_days, numbers, op
 from gasdesk.services.accounts.identity import id_check_char, name_keys, phone_tail4
 from gasdesk.services.core import audit
 from gasdesk.services.core.actor import Actor
-from gasdesk.services.office import address
+from gasdesk.services.demo import office
+from gasdesk.services.office import address, counters
 
 D = Decimal
 SEED = 20261127
@@ -95,7 +97,8 @@ def _phone(rng: random.Random) -> str:
 def _clerk(session: Session) -> Actor:
     user = session.scalar(select(User).where(User.role == Role.CLERK.value).order_by(User.id))
     assert user is not None, "the demo needs its clerk"
-    return Actor(user.id, user.login, user.name, Role.CLERK, "DEMO")
+    counter = counters.registered(session, office.COUNTER)
+    return Actor(user.id, user.login, user.name, Role.CLERK, counter.code, counter.id)
 
 
 def build(session: Session, admin: Actor, size: int) -> None:
@@ -228,7 +231,7 @@ def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, name
         session.connection().exec_driver_sql("PRAGMA cache_size=-262144")
     commercial_every = 25  # one in 25 is a shop, factory or institution on a street
     mix = [s for s, share in STATUS_MIX for _ in range(share)]
-    ids = {m: _next_id(session, m) for m in (Premises, Account, Meter, LedgerPosting, LedgerEntry, Contract)}
+    ids = {m: _next_id(session, m) for m in (Premises, Account, Party, Meter, LedgerPosting, LedgerEntry, Contract)}
     now = datetime(2026, 11, 1, 8, tzinfo=UTC)
     areas = [a.id for a in session.scalars(select(Area).order_by(Area.code))]
     flat_i = 0
@@ -278,6 +281,9 @@ def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, name
             if signed and status != "contract_signed":
                 numbered.setdefault(area_id, []).append(acc)
             if signed:
+                acc["party_id"] = ids[Party]
+                rows[Party].append(dict(id=ids[Party], kind="account", account_id=aid, created_at=now))
+                ids[Party] += 1
                 _bulk_signing(rows, ids, acc, kind, clerk, now, rng)
             if live or (status == "installed" and k % 2):
                 mid = ids[Meter]
@@ -297,7 +303,7 @@ def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, name
             for offset, acc in enumerate(accs):
                 acc["number"] = numbers.make_number(code, first + offset)
         # Parents before children (foreign keys are on).
-        for model in (Premises, Account, Meter, LedgerPosting, LedgerEntry, Contract):
+        for model in (Premises, Account, Party, Meter, LedgerPosting, LedgerEntry, Contract):
             if rows[model]:
                 _insert(session, model, rows[model])
         made += len(chunk)
@@ -349,15 +355,18 @@ def _insert(session: Session, model: type, rows: list[dict]) -> None:
 
 
 def _posting(rows: dict, ids: dict, acc: dict, clerk: Actor, now: datetime, action: str,
-             lines: list[tuple[str, str, Decimal, str | None]]) -> int:
+             lines: list[tuple[str, str, Decimal, str | None]], day: date) -> int:
     pid = ids[LedgerPosting]
     ids[LedgerPosting] += 1
-    rows[LedgerPosting].append(dict(id=pid, account_id=acc["id"], idempotency_key=f"demo-bulk-{pid}", action=action,
-                                    memo="", user_id=clerk.user_id, counter="DEMO", created_at=now))
+    rows[LedgerPosting].append(dict(
+        id=pid, party_id=acc["party_id"], account_id=acc["id"], idempotency_key=f"demo-bulk-{pid}", action=action,
+        memo="", business_date=day, counter_id=clerk.counter_id, user_id=clerk.user_id, approved_by=None,
+        shift_id=None, voids=None, created_at=now))
     for kind, bucket, amount, method in lines:
         rows[LedgerEntry].append(dict(
-            id=ids[LedgerEntry], posting_id=pid, account_id=acc["id"], kind=kind, bucket=bucket, amount=amount,
-            method=method, reversal_of=None, reason="", user_id=clerk.user_id, counter="DEMO", created_at=now))
+            id=ids[LedgerEntry], posting_id=pid, party_id=acc["party_id"], account_id=acc["id"], kind=kind,
+            bucket=bucket, amount=amount, method=method, tendered=None, change_given=None, reversal_of=None,
+            reason="", user_id=clerk.user_id, created_at=now))
         ids[LedgerEntry] += 1
     return pid
 
@@ -368,13 +377,14 @@ def _bulk_signing(rows: dict, ids: dict, acc: dict, kind: str, clerk: Actor, now
     method = rng.choice(("cash", "wechat", "alipay", "card"))
     pid = _posting(rows, ids, acc, clerk, now, "account.sign_contract", [
         ("opening_fee", "charge", opening_fee, None), ("installation_fee", "charge", install, None),
-        ("prepayment", "prepayment", prepay, None), ("payment", "money", -(opening_fee + install + prepay), method)])
+        ("prepayment", "prepayment", prepay, None), ("payment", "money", -(opening_fee + install + prepay), method)],
+        acc["contract_signed_on"])
     rows[Contract].append(dict(
         id=ids[Contract], account_id=acc["id"], kind="opening", holder_name=acc["holder_name"],
         holder_id_number=acc["holder_id_number"], signed_on=acc["contract_signed_on"], opening_fee=opening_fee,
         installation_fee=install, prepayment=prepay, deposit=D("0.00"),
         status="ended" if acc["status"] == "closed" else "open", ended_on=acc["closed_on"], note="",
-        posting_id=pid, signed_by=clerk.user_id, created_at=now))
+        posting_id=pid, submission_key=None, signed_by=clerk.user_id, created_at=now))
     ids[Contract] += 1
 
 
@@ -382,13 +392,15 @@ def _bulk_usage(rows: dict, ids: dict, acc: dict, clerk: Actor, now: datetime, r
     """A few gas bills, paid — except one in ten accounts that still owes its last bill."""
     for n in range(rng.randint(1, 3)):
         bill = D(rng.randrange(3_000, 40_000)) / 100
-        _posting(rows, ids, acc, clerk, now, "ledger.post", [("gas_charge", "charge", bill, None)])
+        day = acc["opened_on"] + timedelta(days=30 * (n + 1))
+        _posting(rows, ids, acc, clerk, now, "ledger.post", [("gas_charge", "charge", bill, None)], day)
         if not (n == 0 and rng.random() < 0.1):
             _posting(rows, ids, acc, clerk, now, "ledger.post",
-                     [("payment", "money", -bill, rng.choice(("cash", "wechat", "alipay")))])
+                     [("payment", "money", -bill, rng.choice(("cash", "wechat", "alipay")))], day)
 
 
 def _bulk_closing(rows: dict, ids: dict, acc: dict, kind: str, clerk: Actor, now: datetime) -> None:
     prepay = FEES[kind][2]
     _posting(rows, ids, acc, clerk, now, "account.settle",
-             [("prepayment_refund", "prepayment", -prepay, None), ("refund", "money", prepay, "cash")])
+             [("prepayment_refund", "prepayment", -prepay, None), ("refund", "money", prepay, "cash")],
+             acc["closed_on"])

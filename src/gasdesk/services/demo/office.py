@@ -6,7 +6,15 @@ from sqlalchemy.orm import Session
 
 from gasdesk.models.users import Role
 from gasdesk.services.core.actor import Actor
-from gasdesk.services.office import address, users
+from gasdesk.services.office import address, counters, users
+
+# The office's registered counters and its depot; the demo's people work at the first.
+DEMO_COUNTERS: list[tuple[str, str, str]] = [
+    ("C01", "一号柜台", "counter"),
+    ("C02", "二号柜台", "counter"),
+    ("D01", "城东调瓶点", "depot"),
+]
+COUNTER = DEMO_COUNTERS[0][0]
 
 # Shown by the login dialog in demo mode only.
 DEMO_USERS: list[tuple[str, str, Role, str]] = [
@@ -26,7 +34,11 @@ DEMO_AREAS: list[tuple[str, str, list[tuple[str, str]]]] = [
 def build(session: Session) -> Actor:
     """The office every other builder stands on: its users and its address tree. Returns the admin."""
     admin_info = users.create_first_admin(session, *_first_admin())
-    admin = Actor(admin_info.id, admin_info.login, admin_info.name, Role.ADMIN, "DEMO")
+    admin = Actor(admin_info.id, admin_info.login, admin_info.name, Role.ADMIN)
+    for code, name, kind in DEMO_COUNTERS:
+        counters.add_counter(session, admin, code, name, kind)
+    first = counters.registered(session, COUNTER)
+    admin = Actor(admin.user_id, admin.login, admin.name, Role.ADMIN, first.code, first.id)
     for login, name, role, password in DEMO_USERS[1:]:
         users.add_user(session, admin, login, name, role, password)
     for code, area_name, compounds in DEMO_AREAS:

@@ -1,10 +1,12 @@
-"""The ledger: posting (post, replay, reverse) and reading (entries, balances).
+"""The ledger: posting (record, post, replay), corrections (void a posting, reverse an entry),
+allocations, parties, shifts, and reading (entries, balances).
 
 The package's public names are re-exported here (``ledger.post``, ``ledger.Balances``): the
 ledger is one small API every money domain calls, and it imports nothing but core.
 """
 
-from gasdesk.services.ledger.entries import ZERO, Balances, EntryInfo, balances, entries
+from gasdesk.services.ledger.allocations import AllocationInfo, open_amount
+from gasdesk.services.ledger.entries import ZERO, Balances, EntryInfo, balances, entries, party_balances
 from gasdesk.services.ledger.posting import (
     KINDS,
     METHODS,
@@ -13,12 +15,14 @@ from gasdesk.services.ledger.posting import (
     PostingResult,
     find_posting,
     post,
+    record,
     replay,
-    reverse,
     submission_key,
 )
+from gasdesk.services.ledger.voids import reverse, void_posting
 
 __all__ = [
-    "KINDS", "METHODS", "ZERO", "Balances", "EntryInfo", "Line", "Payment", "PostingResult", "balances", "entries",
-    "find_posting", "post", "replay", "reverse", "submission_key",
+    "KINDS", "METHODS", "ZERO", "AllocationInfo", "Balances", "EntryInfo", "Line", "Payment", "PostingResult",
+    "balances", "entries", "find_posting", "open_amount", "party_balances", "post", "record", "replay", "reverse",
+    "submission_key", "void_posting",
 ]

@@ -7,14 +7,14 @@ customer's favour. Nothing stores a balance.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from gasdesk.models import LedgerEntry, User
+from gasdesk.models import Counter, LedgerEntry, LedgerPosting, User
 from gasdesk.services.core import labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.permissions import require
@@ -64,7 +64,7 @@ class Balances:
 class EntryInfo:
     id: int
     posting_id: int
-    account_id: int
+    account_id: int | None
     kind: str
     kind_zh: str
     bucket: str
@@ -74,38 +74,59 @@ class EntryInfo:
     reversed_by: int | None
     reason: str
     login: str
-    counter: str
+    counter: str  # the registered counter's code
     created_at: datetime
+    business_date: date  # the posting's 记账日期 (reports, shifts and balances as of a day read this)
+    party_id: int = 0
+    tendered: Decimal | None = None  # cash handed over, on a cash payment
+    change_given: Decimal | None = None
 
 
-def entry_info(e: LedgerEntry, login: str, reversed_by: int | None) -> EntryInfo:
-    kind = e.kind
+def entry_info(e: LedgerEntry, login: str, reversed_by: int | None, counter: str, business_date: date) -> EntryInfo:
     return EntryInfo(
-        e.id, e.posting_id, e.account_id, kind, labels.text(labels.LEDGER_KIND, kind, "zh"), e.bucket, e.amount,
-        e.method,
-        e.reversal_of, reversed_by, e.reason, login, e.counter, e.created_at,
+        e.id, e.posting_id, e.account_id, e.kind, labels.text(labels.LEDGER_KIND, e.kind, "zh"), e.bucket, e.amount,
+        e.method, e.reversal_of, reversed_by, e.reason, login, counter, e.created_at, business_date, e.party_id,
+        e.tendered, e.change_given,
     )
 
 
 def entries_query() -> Any:
+    """Entries with who wrote them, where, on which business day, and what reversed them."""
     rev = aliased(LedgerEntry)
     return (
-        select(LedgerEntry, User.login, rev.id)
+        select(LedgerEntry, User.login, rev.id, Counter.code, LedgerPosting.business_date)
         .join(User, User.id == LedgerEntry.user_id)
+        .join(LedgerPosting, LedgerPosting.id == LedgerEntry.posting_id)
+        .join(Counter, Counter.id == LedgerPosting.counter_id)
         .outerjoin(rev, rev.reversal_of == LedgerEntry.id)
     )
 
 
-def balances(session: Session, account_id: int) -> Balances:
-    row = session.execute(
-        select(
-            func.coalesce(func.sum(LedgerEntry.amount), 0),
-            func.coalesce(func.sum(case((LedgerEntry.bucket == "prepayment", LedgerEntry.amount), else_=0)), 0),
-            func.coalesce(func.sum(case((LedgerEntry.bucket == "deposit", LedgerEntry.amount), else_=0)), 0),
-        ).where(LedgerEntry.account_id == account_id)
-    ).one()
+def infos(session: Session, query: Any) -> list[EntryInfo]:
+    return [entry_info(e, login, rev_id, code, day) for e, login, rev_id, code, day in session.execute(query)]
+
+
+def party_balances(session: Session, party_id: int, *, as_of: date | None = None) -> Balances:
+    """A party's balances from its entries; ``as_of`` counts postings up to that business day."""
+    q = _sums().where(LedgerEntry.party_id == party_id)
+    if as_of is not None:
+        q = q.join(LedgerPosting, LedgerPosting.id == LedgerEntry.posting_id)
+        q = q.where(LedgerPosting.business_date <= as_of)
+    return Balances(*session.execute(q).one())
+
+
+def _sums() -> Any:
     # SUM and COALESCE keep the Money type, so the sums come back as Decimal yuan.
-    return Balances(*row)
+    return select(
+        func.coalesce(func.sum(LedgerEntry.amount), 0),
+        func.coalesce(func.sum(case((LedgerEntry.bucket == "prepayment", LedgerEntry.amount), else_=0)), 0),
+        func.coalesce(func.sum(case((LedgerEntry.bucket == "deposit", LedgerEntry.amount), else_=0)), 0),
+    )
+
+
+def balances(session: Session, account_id: int) -> Balances:
+    """An account's balances (the account's entries are its party's)."""
+    return Balances(*session.execute(_sums().where(LedgerEntry.account_id == account_id)).one())
 
 
 def entries(
@@ -116,6 +137,4 @@ def entries(
     q = entries_query().where(LedgerEntry.account_id == account_id).order_by(LedgerEntry.id.desc()).limit(limit)
     if before_id is not None:
         q = q.where(LedgerEntry.id < before_id)
-    return [entry_info(e, login, rev_id) for e, login, rev_id in session.execute(q)]
-
-
+    return infos(session, q)

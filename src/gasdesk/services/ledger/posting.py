@@ -1,28 +1,36 @@
-"""Posting to the ledger: one posting service, replays by submission key, reversals.
+"""Posting to the ledger: one posting step, replayed by its submission key.
 
-Higher services compose it explicitly: they call ``post`` in their own transaction and add
-what is theirs (a contract, a receipt) beside it; a retry with the same key reads back what
-was stored. Posted rows are append-only (guarded in the database); a correction is a reversal.
+``record`` is the internal step: it checks lines, not people. A higher service checks its own
+permission (``account.open`` for a signing, ``billing.post`` for a reader's bills, ``depot.sell``
+at a depot) and then calls it in its own transaction, adding what is its own (a contract, a
+receipt) beside the posting; a retry with the same key reads back what was stored. ``post`` is
+the counter's own posting (``ledger.post``).
+
+A posting that moves money belongs to the actor's shift and takes its business date; any other
+takes the day it is made. Credits are allocated to the charges they settle (allocations.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from gasdesk.models import Account, LedgerEntry, LedgerPosting
+from gasdesk.models import LedgerEntry, LedgerPosting, Party, Shift
 from gasdesk.money import money
-from gasdesk.services.core import audit, labels
+from gasdesk.services.core import audit, business_day, labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed
-from gasdesk.services.core.errors import Conflict, NotFound, ValidationError
+from gasdesk.services.core.errors import Conflict, ValidationError
 from gasdesk.services.core.permissions import require
-from gasdesk.services.ledger.entries import ZERO, Balances, EntryInfo, balances, entries_query, entry_info
+from gasdesk.services.ledger import allocations, parties, shifts
+from gasdesk.services.ledger.allocations import AllocationInfo
+from gasdesk.services.ledger.entries import ZERO, Balances, EntryInfo, entries_query, infos, party_balances
 
 METHODS = labels.PAYMENT_METHOD
 POSTED = frozenset({Change.LEDGER, Change.ACCOUNT})  # a posting changes the account's balances too
@@ -54,35 +62,50 @@ class Line:
     reason: str = ""
 
 
+
+
 @dataclass(frozen=True)
 class Payment:
-    """Money received with the posting (a positive amount); becomes a `payment` entry."""
+    """Money received with the posting (a positive amount); becomes a `payment` entry. For cash,
+    ``tendered`` is what the customer handed over; the change is worked out and kept here."""
 
     amount: Decimal
     method: str
+    tendered: Decimal | None = None
 
 
 @dataclass(frozen=True)
 class PostingResult(Changed):
     posting_id: int
-    account_id: int
+    account_id: int | None
     idempotency_key: str
     action: str
     entries: list[EntryInfo]
     balances: Balances
     replayed: bool = False
+    party_id: int = 0
+    business_date: date | None = None
+    shift_id: int | None = None
+    approved_by: int | None = None
+    voids: int | None = None  # the posting this one voids
+    allocations: list[AllocationInfo] = field(default_factory=list)
 
     @property
     def total(self) -> Decimal:
         return sum((e.amount for e in self.entries), ZERO)
 
+    @property
+    def change_given(self) -> Decimal:
+        return sum((e.change_given for e in self.entries if e.change_given is not None), ZERO)
 
-def _posting_result(session: Session, posting: LedgerPosting, replayed: bool) -> PostingResult:
+
+def posting_result(session: Session, posting: LedgerPosting, replayed: bool) -> PostingResult:
     q = entries_query().where(LedgerEntry.posting_id == posting.id).order_by(LedgerEntry.id)
-    infos = [entry_info(e, login, rev_id) for e, login, rev_id in session.execute(q)]
     return PostingResult(
-        posting.id, posting.account_id, posting.idempotency_key, posting.action, infos,
-        balances(session, posting.account_id), replayed, changes=POSTED,
+        posting.id, posting.account_id, posting.idempotency_key, posting.action, infos(session, q),
+        party_balances(session, posting.party_id), replayed, posting.party_id, posting.business_date,
+        posting.shift_id, posting.approved_by, posting.voids, allocations.of_posting(session, posting.id),
+        changes=POSTED,
     )
 
 
@@ -98,17 +121,20 @@ def submission_key(idempotency_key: str) -> str:
     return key
 
 
-def replay(session: Session, idempotency_key: str, account_id: int) -> PostingResult | None:
-    """The first result of a submission already posted under this key, if any."""
+def replay(session: Session, idempotency_key: str, account_id: int | None = None, *,
+           party_id: int | None = None) -> PostingResult | None:
+    """The first result of a submission already posted under this key, if any (for the same
+    account or party: a key names one submission for one customer)."""
     posting = find_posting(session, idempotency_key)
     if posting is None:
         return None
-    if posting.account_id != account_id:
+    if (account_id is not None and posting.account_id != account_id) or (
+            party_id is not None and posting.party_id != party_id):
         raise Conflict(
             "这个提交编号已用于另一个户号，请重新打开表单。",
             "This submission key was already used for another account; reopen the form.",
         )
-    return _posting_result(session, posting, replayed=True)
+    return posting_result(session, posting, replayed=True)
 
 
 def _check_line(line: Line) -> tuple[str, Decimal, str | None]:
@@ -140,6 +166,101 @@ def _check_line(line: Line) -> tuple[str, Decimal, str | None]:
     return bucket, amount, line.method
 
 
+
+
+def _party(session: Session, account_id: int | None, party_id: int | None) -> Party:
+    if (account_id is None) == (party_id is None):
+        raise ValueError("a posting names an account or a party, one of them")
+    return parties.for_account(session, account_id) if account_id is not None else parties.get(session, party_id)
+
+
+def _payment_line(payment: Payment) -> tuple[Line, Decimal | None, Decimal | None]:
+    """The payment entry, and for cash the tendered amount and the change (tendered ≥ amount)."""
+    amount = money(payment.amount)
+    if payment.tendered is None:
+        return Line("payment", -amount, payment.method), None, None
+    if payment.method != "cash":
+        raise ValidationError("只有现金收款才有“实收现金”和找零。", "Only a cash payment has cash tendered and change.")
+    tendered = money(payment.tendered)
+    if tendered < amount:
+        raise ValidationError(
+            f"实收现金 {tendered} 元少于应收 {amount} 元，请再收 {amount - tendered} 元。",
+            f"Cash tendered {tendered} is less than the {amount} due; collect {amount - tendered} more.",
+        )
+    return Line("payment", -amount, payment.method), tendered, tendered - amount
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    account_id: int | None,
+    lines: Sequence[Line],
+    *,
+    party_id: int | None = None,
+    payment: Payment | None = None,
+    idempotency_key: str,
+    action: str = "ledger.post",
+    memo: str = "",
+    audit_it: bool = True,
+    approved_by: int | None = None,
+    shift: Shift | None = None,
+    on: date | None = None,
+) -> PostingResult:
+    """One posting of charges and money received, for an account or another party; a retry
+    with the same key replays. No permission is checked here: the caller checked its own.
+
+    ``shift`` and ``on`` are for building history (the demo office, an import of old records):
+    a money posting otherwise takes the actor's current shift, any other posting today."""
+    key = submission_key(idempotency_key)
+    first = replay(session, key, account_id, party_id=party_id)
+    if first is not None:
+        return first
+    party = _party(session, account_id, party_id)
+    counter_id = shifts.counter_of(actor)
+    all_lines = list(lines)
+    tendered = change = None
+    if payment is not None:
+        line, tendered, change = _payment_line(payment)
+        all_lines.append(line)
+    if not all_lines:
+        raise ValidationError("没有要记账的项目。", "Nothing to post.")
+    checked = [(line, *_check_line(line)) for line in all_lines]
+    moves_money = any(bucket == "money" for _line, bucket, _a, _m in checked)
+    if moves_money:
+        shift = shift or shifts.current(session, actor)
+        shifts.check_open(shift)
+        day = shift.business_date
+    else:
+        shift, day = None, on or business_day.today(session)
+    posting = LedgerPosting(
+        party_id=party.id, account_id=party.account_id, idempotency_key=key, action=action, memo=memo[:200],
+        business_date=day, counter_id=counter_id, user_id=actor.user_id, approved_by=approved_by,
+        shift_id=shift.id if shift else None,
+    )
+    session.add(posting)
+    try:
+        session.flush()
+    except IntegrityError:  # another counter posted the same key a moment earlier
+        raise Conflict("该操作已提交过，请刷新后查看。", "This was already submitted; refresh to see it.") from None
+    written = []
+    for line, bucket, amount, method in checked:
+        cash = line.kind == "payment" and tendered is not None
+        entry = LedgerEntry(
+            posting_id=posting.id, party_id=party.id, account_id=party.account_id, kind=line.kind, bucket=bucket,
+            amount=amount, method=method, reason=line.reason[:200], user_id=actor.user_id,
+            tendered=tendered if cash else None, change_given=change if cash else None,
+        )
+        session.add(entry)
+        written.append(entry)
+    session.flush()
+    allocations.allocate(session, posting, written)
+    result = posting_result(session, posting, replayed=False)
+    if audit_it:
+        audit.record(session, actor, action, "account" if party.account_id else "party",
+                     party.account_id or party.id, after=audit_view(result))
+    return result
+
+
 def post(
     session: Session,
     actor: Actor,
@@ -150,105 +271,20 @@ def post(
     idempotency_key: str,
     action: str = "ledger.post",
     memo: str = "",
-    audit_it: bool = True,
 ) -> PostingResult:
-    """Post charges and money received as one posting; a retry with the same key replays.
-
-    Callers that change the account in the same transaction (contract signing, transfer,
-    settlement) pass their own ``action`` and may audit the whole step themselves.
-    """
+    """The counter's own posting of charges and money received (``ledger.post``; a refund
+    also needs ``ledger.refund``)."""
     require(session, actor, "ledger.post")
-    key = submission_key(idempotency_key)
-    first = replay(session, key, account_id)
-    if first is not None:
-        return first
-    if session.get(Account, account_id) is None:
-        raise NotFound("用户不存在。", "The account does not exist.")
-    all_lines = list(lines)
-    if payment is not None:
-        all_lines.append(Line("payment", -money(payment.amount), payment.method))
-    if not all_lines:
-        raise ValidationError("没有要记账的项目。", "Nothing to post.")
-    checked = [(line, *_check_line(line)) for line in all_lines]
-    if any(line.kind == "refund" for line, *_ in checked):
+    if any(line.kind == "refund" for line in lines):
         require(session, actor, "ledger.refund")
-    posting = LedgerPosting(
-        account_id=account_id, idempotency_key=key, action=action, memo=memo[:200],
-        user_id=actor.user_id, counter=actor.counter,
-    )
-    session.add(posting)
-    try:
-        session.flush()
-    except IntegrityError:  # another counter posted the same key a moment earlier
-        raise Conflict("该操作已提交过，请刷新后查看。", "This was already submitted; refresh to see it.") from None
-    for line, bucket, amount, method in checked:
-        session.add(
-            LedgerEntry(
-                posting_id=posting.id, account_id=account_id, kind=line.kind, bucket=bucket, amount=amount,
-                method=method, reason=line.reason[:200], user_id=actor.user_id, counter=actor.counter,
-            )
-        )
-    session.flush()
-    result = _posting_result(session, posting, replayed=False)
-    if audit_it:
-        audit.record(session, actor, action, "account", account_id, after=_audit_view(result))
-    return result
+    return record(session, actor, account_id, lines, payment=payment, idempotency_key=idempotency_key,
+                  action=action, memo=memo)
 
 
-def _audit_view(result: PostingResult) -> dict[str, object]:
+def audit_view(result: PostingResult) -> dict[str, object]:
     return {
         "posting_id": result.posting_id,
+        "business_date": result.business_date,
         "entries": [[e.kind, str(e.amount), e.method] for e in result.entries],
         "balance": str(result.balances.balance),
     }
-
-
-def reverse(session: Session, actor: Actor, entry_id: int, reason: str, *, idempotency_key: str) -> PostingResult:
-    """Post the mirror of one entry, linked to it; an entry is reversed at most once."""
-    require(session, actor, "ledger.reverse")
-    original = session.get(LedgerEntry, entry_id)
-    if original is None:
-        raise NotFound("账目不存在。", "The ledger entry does not exist.")
-    key = submission_key(idempotency_key)
-    first = replay(session, key, original.account_id)
-    if first is not None:
-        # The key names one reversal of one entry; another entry under it would never be reversed.
-        if not any(e.reversal_of == entry_id for e in first.entries):
-            raise Conflict(
-                "这个提交编号已用于另一笔冲正，请重新打开冲正窗口。",
-                "This submission key was already used for another reversal; reopen the reversal form.",
-            )
-        return first
-    if not reason.strip():
-        raise ValidationError("冲正必须写明原因。", "A reversal needs a reason.")
-    if original.kind == "reversal":
-        raise Conflict("冲正记录不能再冲正。", "A reversal entry cannot itself be reversed.")
-    done = session.scalar(select(LedgerEntry.id).where(LedgerEntry.reversal_of == entry_id))
-    if done is not None:
-        raise Conflict(
-            f"该账目已于记录 {done} 冲正过，不能重复冲正。",
-            f"This entry was already reversed by entry {done}; it cannot be reversed twice.",
-        )
-    posting = LedgerPosting(
-        account_id=original.account_id, idempotency_key=key, action="ledger.reverse",
-        memo=reason[:200], user_id=actor.user_id, counter=actor.counter,
-    )
-    session.add(posting)
-    session.flush()
-    session.add(
-        LedgerEntry(
-            posting_id=posting.id, account_id=original.account_id, kind="reversal", bucket=original.bucket,
-            amount=-original.amount, method=original.method, reversal_of=original.id, reason=reason.strip()[:200],
-            user_id=actor.user_id, counter=actor.counter,
-        )
-    )
-    session.flush()
-    result = _posting_result(session, posting, replayed=False)
-    audit.record(
-        session, actor, "ledger.reverse", "account", original.account_id,
-        before={"entry": original.id, "kind": original.kind, "amount": original.amount},
-        after={"reason": reason.strip(), **_audit_view(result)},
-    )
-    return result
-
-

@@ -9,15 +9,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import User
+from gasdesk.models import Counter, User
 from gasdesk.models.base import utcnow
 from gasdesk.models.users import Role
 from gasdesk.services.core import audit, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed, Done, changed
-from gasdesk.services.core.errors import AuthError, Conflict, NotFound, ValidationError
+from gasdesk.services.core.errors import AuthError, Conflict, GasdeskError, NotFound, ValidationError
 from gasdesk.services.core.permissions import require
-from gasdesk.services.office import passwords
+from gasdesk.services.office import counters, passwords
 
 _LOGIN_RE = re.compile(r"^[A-Za-z0-9_.-]{2,40}$")
 
@@ -39,8 +39,10 @@ def _info(user: User) -> UserInfo:
     )
 
 
-def actor_for(user: User, counter: str = "") -> Actor:
-    return Actor(user.id, user.login, user.name, Role(user.role), counter)
+def actor_for(user: User, counter: Counter | None = None) -> Actor:
+    if counter is None:
+        return Actor(user.id, user.login, user.name, Role(user.role))
+    return Actor(user.id, user.login, user.name, Role(user.role), counter.code, counter.id)
 
 
 def parse_role(value: str) -> Role:
@@ -187,10 +189,22 @@ _WRONG = AuthError("登录名或密码不正确。", "Wrong login or password.")
 
 
 def authenticate(
-    session: Session, login: str, password: str, counter: str = "", now: datetime | None = None
+    session: Session, login: str, password: str, counter: str = "", now: datetime | None = None,
+    *, counter_required: bool = False,
 ) -> LoginOutcome:
-    """Check a password; count failures and lock the user after too many."""
+    """Check a password; count failures and lock the user after too many.
+
+    The counter must be a registered, active one; the window always names one, a script may
+    sign in without (it then cannot post money)."""
     now = now or utcnow()
+    place = None
+    if counter.strip() or counter_required:
+        try:
+            place = counters.registered(session, counter)
+        except GasdeskError as exc:
+            audit.record(session, None, "login.failed", "counter", "", login=login[:40],
+                         after={"reason": "unregistered counter", "counter": counter[:20]})
+            return LoginOutcome(None, AuthError(exc.zh, exc.en))
     user = _by_login(session, login)
     if user is None:
         passwords.verify(_DUMMY_HASH, password)  # same time as a real check: no login probing
@@ -227,7 +241,7 @@ def authenticate(
     user.failed_logins, user.locked_until = 0, None
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
-    actor = actor_for(user, counter)
+    actor = actor_for(user, place)
     audit.record(session, actor, "login", "user", user.id)
     return LoginOutcome(actor, None, user.must_change_password)
 
@@ -241,7 +255,7 @@ def is_locked(session: Session, user_id: int, now: datetime | None = None) -> bo
 
 def verify_unlock(session: Session, actor: Actor, password: str) -> LoginOutcome:
     """Unlock an idle-locked session: the same checks as a sign-in, for the same user."""
-    return authenticate(session, actor.login, password, actor.counter)
+    return authenticate(session, actor.login, password, actor.counter, counter_required=bool(actor.counter))
 
 
 _DUMMY_HASH = passwords._HASHER.hash("not-a-real-password")

@@ -174,15 +174,13 @@ class ContractDialog(CounterDialog):
         except ValueError:
             self.complain(self.tr("An amount is not a valid number."), self.opening_fee)
             return None
-        if received < fees.total:
-            self.complain(self.tr("The amount received (%1) is less than the total due (%2).")
-                          .replace("%1", fmt.yuan(received)).replace("%2", fmt.yuan(fees.total)), self.received)
-            return None
         actor, account_id, key = self.actor, self.account_id, self.idempotency_key
         method = self.method.currentData()
-        # The customer hands over `received`; the ledger takes the total, the change goes back.
+        # The ledger takes the total; for cash the service records what was handed over and the
+        # change, and refuses an amount short of the total in its own words.
+        tendered = received if method == "cash" and self.received.text().strip() else None
         return (lambda s: opening.sign_contract(s, actor, account_id, fees=fees, paid=fees.total, method=method,
-                                                 idempotency_key=key))
+                                                 tendered=tendered, idempotency_key=key))
 
 
 class NumberAssignedDialog(QDialog):
