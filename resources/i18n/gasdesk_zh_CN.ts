@@ -1393,28 +1393,44 @@ Works offline; all data stays in the database shown in the status bar.</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <source>Print… (Ctrl+P)</source>
-        <translation>打印…（Ctrl+P）</translation>
+        <source>Print (Ctrl+P)</source>
+        <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
         <source>Save PDF… (Ctrl+S)</source>
         <translation>保存 PDF…（Ctrl+S）</translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation>打印</translation>
+        <source>No printer is set up for this paper on this computer. An administrator chooses one under Administration → Settings and backup → Printers of this computer.</source>
+        <translation>本机没有为这种纸张设置打印机。请管理员在“系统管理 → 设置与备份 → 本机打印机”中选择。</translation>
     </message>
     <message>
-        <source>The printer could not be started. Check that it is switched on and has paper.</source>
-        <translation>无法启动打印机。请检查打印机是否已开机、是否有纸。</translation>
+        <source>Printing on %1…</source>
+        <translation>正在用 %1 打印…</translation>
+    </message>
+    <message>
+        <source>the printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Sent to %1 (%2 pages).</source>
+        <translation>已发送到 %1（%2 页）。</translation>
+    </message>
+    <message>
+        <source>Not printed: %1. Check that the printer is switched on and has paper, then print again.</source>
+        <translation>未能打印：%1。请检查打印机已开机且有纸，然后再打印。</translation>
+    </message>
+    <message>
+        <source>To print it again, open it again: it will be a copy.</source>
+        <translation>如需再次打印，请重新打开：将打印为副本。</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
     </message>
     <message>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1</source>
-        <translation>无法写入文件：%1</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1503,25 @@ Works offline; all data stays in the database shown in the status bar.</source>
     <message>
         <source>e.g. 安装一队</source>
         <translation>如 安装一队</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>The printer %1 is not installed on this computer.</source>
+        <translation>本机没有安装打印机 %1。</translation>
+    </message>
+    <message>
+        <source>The printer does not take paper of this size.</source>
+        <translation>打印机不支持这种尺寸的纸张。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>打印机无法启动。</translation>
+    </message>
+    <message>
+        <source>The printer reported an error.</source>
+        <translation>打印机报告了错误。</translation>
     </message>
 </context>
 <context>
@@ -1692,10 +1727,6 @@ Works offline; all data stays in the database shown in the status bar.</source>
         <translation>正在生成 %1…</translation>
     </message>
     <message>
-        <source>The file could not be written: %1</source>
-        <translation>无法写入文件：%1</translation>
-    </message>
-    <message>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -1851,10 +1882,6 @@ ID numbers and phones are masked on paper and in Excel.</source>
         <translation>户号、姓名、拼音首字母（zs）、电话或尾号 4 位、表号、地址…… (F3)</translation>
     </message>
     <message>
-        <source>Account number (type or scan) (F3)</source>
-        <translation>户号（输入或扫码）(F3)</translation>
-    </message>
-    <message>
         <source>Account no.</source>
         <translation>户号</translation>
     </message>
@@ -1924,6 +1951,58 @@ ID numbers and phones are masked on paper and in Excel.</source>
     <message>
         <source>A hot copy of the live database, checked for integrity after writing.</source>
         <translation>在线热备份当前数据库，写入后进行完整性检查。</translation>
+    </message>
+    <message>
+        <source>Printers of this computer</source>
+        <translation>本机打印机</translation>
+    </message>
+    <message>
+        <source>Receipt printer (80 mm roll):</source>
+        <translation>票据打印机（80 mm 卷纸）：</translation>
+    </message>
+    <message>
+        <source>Office printer for A4:</source>
+        <translation>A4 办公打印机：</translation>
+    </message>
+    <message>
+        <source>Office printer for A5:</source>
+        <translation>A5 办公打印机：</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1（未安装）</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Printouts print 1:1 on the printer chosen for their paper.</source>
+        <translation>打印件按原尺寸（1:1）在为其纸张选定的打印机上打印。</translation>
+    </message>
+    <message>
+        <source>Saved for this computer: %1</source>
+        <translation>已为本机保存：%1</translation>
+    </message>
+    <message>
+        <source>No printer is installed on this computer.</source>
+        <translation>本机没有安装打印机。</translation>
+    </message>
+    <message>
+        <source>Printing on %1…</source>
+        <translation>正在用 %1 打印…</translation>
+    </message>
+    <message>
+        <source>Test page sent to %1.</source>
+        <translation>测试页已发送到 %1。</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>未能打印：%1</translation>
     </message>
     <message>
         <source>Nothing has changed.</source>

@@ -14,7 +14,6 @@ from sqlalchemy.exc import IntegrityError
 
 from gasdesk import migrate
 from gasdesk.db import Database
-from gasdesk.services import demo
 from gasdesk.startup import prepare
 
 pytestmark = pytest.mark.sqlite_only  # the 0004 file is built and read with SQLite
@@ -22,20 +21,10 @@ pytestmark = pytest.mark.sqlite_only  # the 0004 file is built and read with SQL
 APPEND_ONLY = ("audit_log", "parties", "ledger_postings", "ledger_entries", "ledger_allocations", "print_jobs")
 
 
-@pytest.fixture(scope="module")
-def demo_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    db = prepare(path)
-    with db.write() as s:
-        demo.build(s)
-    db.dispose()
-    return path
-
-
 @pytest.fixture
-def at_0004(demo_office: Path, tmp_path: Path) -> Iterator[Database]:
+def at_0004(full_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     """The demo office as revision 0004 kept it: counters as typed text, no parties or dates."""
-    db = prepare(shutil.copy(demo_office, tmp_path / "office.db"))
+    db = prepare(shutil.copy(full_demo_template, tmp_path / "office.db"))
     migrate.downgrade(db, "0004")
     yield db
     db.dispose()
@@ -75,8 +64,8 @@ def test_the_upgrade_backfills_every_posting(at_0004: Database) -> None:
 
 
 @pytest.fixture
-def at_head(demo_office: Path, tmp_path: Path) -> Iterator[Database]:
-    db = prepare(shutil.copy(demo_office, tmp_path / "office.db"))
+def at_head(full_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    db = prepare(shutil.copy(full_demo_template, tmp_path / "office.db"))
     with db.write() as s:  # the demo prints nothing: one print job, so its guard has a row to keep
         s.execute(text("INSERT INTO print_jobs (document_kind, document_id, copy, user_id, target, outcome, error, at) "
                        "SELECT 'gas_on_sheet', '1', 0, id, 'file.pdf', 'saved', '', CURRENT_TIMESTAMP FROM users "

@@ -15,6 +15,7 @@ import pypdfium2
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select
 
@@ -111,7 +112,7 @@ def test_a_clerk_saves_a_compound_register_as_pdf_from_the_counter(  # type: ign
     assert "用户登记册（按区域登记造册）" in text
     assert f"范围：{area}" in text and compound in text
     assert "柳如烟" in text and "石敢当" in text
-    assert not list(tmp_path.glob("*.part"))  # written under a temporary name, then renamed
+    assert not list(tmp_path.glob("*.tmp"))  # written under a temporary name, then renamed (gasdesk.files)
     assert form.error.isHidden()
 
 
@@ -195,7 +196,9 @@ def test_a_register_too_long_to_preview_offers_the_pdf_file(  # type: ignore[no-
 
 
 def test_the_gas_on_sheet_prints_from_the_counter_and_a_reprint_is_a_copy(  # type: ignore[no-untyped-def]
-        qtbot, open_counter, demo_db: Database, sign_in) -> None:
+        qtbot, open_counter, demo_db: Database, sign_in, tmp_path: Path) -> None:
+    from gasdesk.models import PrintJob
+
     clerk = sign_in("clerk")
     _area, compound, ids = two_accounts(demo_db, clerk, installed=True)
     with demo_db.write() as s:
@@ -220,6 +223,18 @@ def test_the_gas_on_sheet_prints_from_the_counter_and_a_reprint_is_a_copy(  # ty
     assert first.windowTitle() == "点火通气签收单"
     text = pdf_text(first.pdf_bytes)
     assert "点火通气签收单" in text and f"小区：{compound}" in text and "柳如烟" in text and "副本" not in text
+    printed = tmp_path / "printed.pdf"
+
+    def pdf_printer() -> QPrinter:  # a PDF file for a printer: no real one needed
+        p = QPrinter(QPrinter.PrinterMode.HighResolution)
+        p.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        p.setOutputFileName(str(printed))
+        return p
+
+    with qtbot.waitSignal(first.spooled, timeout=20_000):
+        assert first.print_now(pdf_printer, "PDF")
+    qtbot.waitUntil(lambda: not days.ctx.runner.is_busy(), timeout=10_000)  # type: ignore[union-attr]  # job recorded
+    assert printed.exists() and not first.print_button.isEnabled()
     first.reject()
     qtbot.waitUntil(lambda: days.isActiveWindow(), timeout=5_000)  # type: ignore[union-attr]  # keys ready again
     second = print_once()
@@ -228,5 +243,7 @@ def test_the_gas_on_sheet_prints_from_the_counter_and_a_reprint_is_a_copy(  # ty
     with demo_db.read() as s:
         logged = list(s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "gas_on_event",
                                                                 AuditEntry.entity_id == str(event.id))))
-    assert logged == ["gas_on.plan", "print.original", "print.reprint"]
+        printed_jobs = [(j.copy, j.outcome) for j in s.scalars(select(PrintJob))]
+    assert logged == ["gas_on.plan", "print.reprint"]
+    assert printed_jobs == [(False, "printed")]
     assert ids  # both households listed on the sheet

@@ -96,9 +96,16 @@ def dump_json(data: object) -> None:
     out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def write_file(path: str | Path, data: bytes) -> None:
-    """Write the whole file or nothing: a temporary name beside it, then renamed over it."""
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
+def check_folder(path: str | Path) -> Path:
+    """Refuse with words, before any work, an output file whose folder is missing or read-only."""
+    from gasdesk.files import check_folder as check
+
+    return check(path)
+
+
+def write_file(path: str | Path, data: bytes) -> Path:
+    """Write the whole file or nothing (gasdesk.files.write_atomic); a missing or read-only
+    folder is refused with words."""
+    from gasdesk.files import write_atomic
+
+    return write_atomic(path, data)

@@ -14,11 +14,15 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from gasdesk.cli import common
-from gasdesk.services.core.errors import ValidationError
+from gasdesk.services.core.errors import GasdeskError, ValidationError
+
+if TYPE_CHECKING:
+    from gasdesk.services.printing.jobs import Document
 
 FORMATS = {".pdf": "PDF", ".xlsx": "xlsx"}
 
@@ -38,22 +42,41 @@ def _date(text: str) -> date:
         raise ValidationError(f"日期格式应为 2026-01-31：{text}", f"A date is written 2026-01-31: {text}") from None
 
 
-def _run(args: argparse.Namespace, make: Callable[[Session, object], tuple[bytes, str]], *, write: bool = False) -> int:
-    """Sign in, make the document in one unit of work, write the file, say what was written."""
-    from gasdesk.services.core.runner import run
+def _run(args: argparse.Namespace, make: Callable[[Session, object], tuple[bytes, str]], *, write: bool = False,
+         document: Document | None = None) -> int:
+    """Sign in, make the document in one unit of work, write the file, say what was written.
 
+    ``document`` names the print job the file is (a printout whose original and copies are
+    counted): it is recorded after the write, as saved, or as failed when the write failed."""
+    from gasdesk.services.core.runner import run
+    from gasdesk.services.printing import jobs
+
+    common.check_folder(args.out)  # refused before anything is made (or a reprint audited)
     with common.opened(args) as db:
         actor = common.login(db, args)
         data, what = run(db, actor, lambda s: make(s, actor), write=write)
-    common.write_file(args.out, data)
+        target = str(Path(args.out).resolve())
+        try:
+            common.write_file(args.out, data)
+        except GasdeskError as exc:
+            if document is not None:
+                error = exc.text("en")
+                run(db, actor, lambda s: jobs.record_document(s, actor, document, target=target, outcome="failed",
+                                                              error=error), write=True)
+            raise
+        if document is not None:
+            run(db, actor, lambda s: jobs.record_document(s, actor, document, target=target, outcome="saved"),
+                write=True)
     common.out(f"wrote {args.out} ({FORMATS[Path(args.out).suffix.lower()]}, {len(data):,} bytes): {what}")
     return 0
 
 
 def cmd_register(args: argparse.Namespace) -> int:
     from gasdesk.services.office import address
+    from gasdesk.services.printing.document import sheet_pdf
+    from gasdesk.services.printing.fonts import configured_font
     from gasdesk.services.reports import registers
-    from gasdesk.services.reports.tables import report_pdf, report_xlsx
+    from gasdesk.services.reports.tables import report_xlsx
 
     fmt = _format(args.out)
 
@@ -61,7 +84,7 @@ def cmd_register(args: argparse.Namespace) -> int:
         area_id = address.area_id_by_code(s, args.area)
         data = registers.area_register(s, actor, area_id=area_id, compound_id=args.compound)
         report = registers.register_report(s, actor, data)
-        out = report_pdf(report) if fmt == ".pdf" else report_xlsx(report)
+        out = sheet_pdf(report, font=configured_font(s)) if fmt == ".pdf" else report_xlsx(report)
         return out, f"register of {data.scope}, accounts: {len(data.accounts)}"
 
     return _run(args, make)
@@ -69,8 +92,10 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 def cmd_new_accounts(args: argparse.Namespace) -> int:
     from gasdesk.services.office import address
+    from gasdesk.services.printing.document import sheet_pdf
+    from gasdesk.services.printing.fonts import configured_font
     from gasdesk.services.reports import registers
-    from gasdesk.services.reports.tables import report_pdf, report_xlsx
+    from gasdesk.services.reports.tables import report_xlsx
 
     fmt = _format(args.out)
     date_from, date_to = _date(args.date_from), _date(args.date_to)
@@ -78,7 +103,7 @@ def cmd_new_accounts(args: argparse.Namespace) -> int:
     def make(s: Session, actor) -> tuple[bytes, str]:  # type: ignore[no-untyped-def]
         report = registers.new_accounts_report(s, actor, date_from=date_from, date_to=date_to,
                                                area_id=address.area_id_by_code(s, args.area), basis=args.basis)
-        out = report_pdf(report) if fmt == ".pdf" else report_xlsx(report)
+        out = sheet_pdf(report, font=configured_font(s)) if fmt == ".pdf" else report_xlsx(report)
         rows = len(report.tables[0].frame)
         return out, f"new accounts by {args.basis} date {date_from} .. {date_to}, accounts: {rows}"
 
@@ -86,7 +111,8 @@ def cmd_new_accounts(args: argparse.Namespace) -> int:
 
 
 def cmd_gas_on_sheet(args: argparse.Namespace) -> int:
-    from gasdesk.services.accounts.gas_on_sheet import gas_on_sheet_pdf
+    from gasdesk.services.accounts.gas_on_sheet import DOCUMENT_KIND, gas_on_sheet_pdf
+    from gasdesk.services.printing.jobs import Document
 
     _format(args.out, (".pdf",))
 
@@ -94,8 +120,9 @@ def cmd_gas_on_sheet(args: argparse.Namespace) -> int:
         pdf = gas_on_sheet_pdf(s, actor, args.event_id, copy=args.copy)
         return pdf, f"gas-on sign-off sheet of event {args.event_id}" + (" (copy, audited)" if args.copy else "")
 
-    # A reprint writes its audit row, so it runs in a write transaction.
-    return _run(args, make, write=args.copy)
+    # A reprint writes its audit row, so it runs in a write transaction. The file is a print job.
+    return _run(args, make, write=args.copy,
+                document=Document(DOCUMENT_KIND, str(args.event_id), bool(args.copy)))
 
 
 def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:

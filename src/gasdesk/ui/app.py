@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from gasdesk.files import write_atomic
 from gasdesk.paths import shipped
 from gasdesk.services import demo
 from gasdesk.services.core.errors import GasdeskError, set_language
@@ -27,6 +28,7 @@ from gasdesk.ui.gc_guard import GuiThreadCollector
 from gasdesk.ui.login import FirstAdminDialog, LoginDialog
 from gasdesk.ui.main_window import MainWindow
 from gasdesk.ui.messages import error_text
+from gasdesk.ui.printer import PrintQueue
 from gasdesk.ui.runner import Runner
 
 
@@ -81,6 +83,7 @@ class GuiSession(QObject):
         self.counter, self.counter_fixed = counter or prefs.get("counter"), bool(counter)
         self.explicit_db, self.screenshot, self.idle_ms = explicit_db, screenshot, idle_ms
         self.runner = Runner(parent=self)
+        self.printer = PrintQueue(self)  # the print thread, apart from the runner's database worker
         self.splash: BusySplash | None = None
         self.runner.busy.connect(self._busy)
         self.db = None
@@ -174,7 +177,8 @@ class GuiSession(QObject):
             prefs.put("counter", actor.counter)
             self.counter = actor.counter
         self.runner.actor = actor
-        ctx = AppContext(db=self.db, runner=self.runner, actor=actor, demo=self.demo_mode, lang=self.lang)
+        ctx = AppContext(db=self.db, runner=self.runner, actor=actor, demo=self.demo_mode, lang=self.lang,
+                         printer=self.printer)
         self.window = MainWindow(ctx, idle_ms=self.idle_ms)
         self.window.signed_out.connect(self._signed_out)
         self.window.closed.connect(self._quit)
@@ -202,7 +206,12 @@ class GuiSession(QObject):
 
     def grab(self, widget: QWidget, path: str) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        widget.grab().save(path)
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        widget.grab().save(buffer, Path(path).suffix.lstrip(".").upper() or "PNG")
+        buffer.close()
+        write_atomic(path, bytes(data.data()))
 
     def _grab_and_quit(self) -> None:
         if self.runner.is_busy():  # the page is still loading its rows
@@ -235,6 +244,7 @@ class GuiSession(QObject):
                 widget.hide()
                 widget.deleteLater()
         self.window = self.login_dialog = self.first_dialog = self.message = self.splash = None
+        self.printer.wait_done(30_000)  # a printout being spooled is finished, then its job recorded
         self.runner.wait_done(30_000)
         if self.db is not None:
             self.db.dispose()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from gasdesk.services.core.actor import Actor
+from gasdesk.ui.printer import PrintQueue
 
 if TYPE_CHECKING:
     from gasdesk.db import Database
@@ -19,6 +20,7 @@ class AppContext:
     actor: Actor  # the signed-in user (role, counter)
     demo: bool = False  # the demo office (the login shows demo passwords)
     lang: str = "zh"  # "zh" or "en"
+    printer: PrintQueue = field(default_factory=PrintQueue)  # the print thread (never the runner's worker)
 
     @property
     def db_name(self) -> str:

@@ -17,6 +17,7 @@ from gasdesk.services.accounts.gas_on_sheet import gas_on_sheet_pdf
 from gasdesk.services.core import settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import PermissionDenied
+from gasdesk.services.printing import jobs
 
 NAMES = ["刘一", "陈二", "张三", "李四"]
 
@@ -120,17 +121,37 @@ def test_roles_without_the_right_are_refused(office: Office, event: int, actors:
 
 
 def test_the_first_print_is_the_original_and_every_later_one_a_logged_copy(office: Office, event: int) -> None:
-    with office.db.write() as s:
-        first = gas_on_sheet.print_sign_off_sheet(s, office.clerk, event)
-    with office.db.write() as s:
-        second = gas_on_sheet.print_sign_off_sheet(s, office.clerk, event)
-    assert (first.copy, second.copy) == (False, True)
+    """Original or copy is the print jobs' call: a sheet only previewed, or failed at the printer, is
+    no original; once one was printed (or saved), every later sheet is a copy with its audit row."""
+    from gasdesk.models import PrintJob
+
+    def prepare() -> gas_on_sheet.PrintedSheet:
+        with office.db.write() as s:
+            return gas_on_sheet.print_sign_off_sheet(s, office.clerk, event)
+
+    def job(printed: gas_on_sheet.PrintedSheet, outcome: str) -> None:
+        with office.db.write() as s:
+            jobs.record_document(s, office.clerk, printed.document, target="HP LaserJet", outcome=outcome)
+
+    previewed = prepare()
+    first = prepare()  # the first was only previewed: still the original
+    job(first, "failed")
+    assert prepare().copy is False  # a failed print does not use the original up
+    job(first, "printed")
+    second = prepare()
+    job(second, "printed")
+    third = prepare()
+    assert (previewed.copy, first.copy, second.copy, third.copy) == (False, False, True, True)
+    assert first.document == jobs.Document("gas_on_sheet", str(event), False)
+    assert second.document == jobs.Document("gas_on_sheet", str(event), True)
     assert "副本" not in pdf_text(first.pdf)
     assert all("副本 COPY" in page for page in pdf_pages(second.pdf))
     with office.db.read() as s:
         actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "gas_on_event",
                                                                  AuditEntry.action.like("print.%"))))
-    assert actions == ["print.original", "print.reprint"]
+        outcomes = list(s.execute(select(PrintJob.outcome, PrintJob.copy).order_by(PrintJob.id)))
+    assert actions == ["print.reprint", "print.reprint"]  # one per copy made
+    assert [tuple(o) for o in outcomes] == [("failed", False), ("printed", False), ("printed", True)]
 
 
 def test_households_are_listed_in_natural_address_order(office: Office) -> None:

@@ -45,7 +45,7 @@ def test_register_pdf_by_area_code(office: Office, cli, tmp_path: Path) -> None:
     assert stdout.rstrip().endswith("register of 城东片区（01）, accounts: 1")
     text = pdf_text(out.read_bytes())
     assert "城东片区 · 阳光花园（1 户）" in text and "张三" in text
-    assert not list(tmp_path.glob("*.part"))
+    assert not list(tmp_path.glob("*.tmp"))  # gasdesk.files wrote it under a temporary name, then renamed
 
 
 def test_register_xlsx_by_compound(office: Office, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -79,6 +79,35 @@ def test_gas_on_sheet_reprint_is_audited(office: Office, cli, tmp_path: Path) ->
     assert code == 0 and "(copy, audited)" in stdout
     assert "副本 COPY" in pdf_text(out.read_bytes())
     assert audit_actions(office).count("print.reprint") == 1
+
+
+def test_gas_on_sheet_file_is_a_saved_print_job(office: Office, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from gasdesk.models import PrintJob
+
+    office.account_at("installed", name="王五")
+    with office.db.write() as s:
+        event = gas_on_days.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 2, 1))
+    out = tmp_path / "sheet.pdf"
+    assert cli("gas-on", "sheet", str(event.id), "--out", str(out))[0] == 0
+    assert cli("gas-on", "sheet", str(event.id), "--copy", "--out", str(out))[0] == 0
+    with office.db.read() as s:
+        rows = [(r.document_kind, r.document_id, r.copy, r.outcome, r.target)
+                for r in s.scalars(select(PrintJob).order_by(PrintJob.id))]
+    assert rows == [("gas_on_sheet", str(event.id), False, "saved", str(out.resolve())),
+                    ("gas_on_sheet", str(event.id), True, "saved", str(out.resolve()))]
+
+
+def test_a_missing_folder_is_refused_before_anything_is_made(office: Office, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    office.account_at("installed", name="王五")
+    with office.db.write() as s:
+        event = gas_on_days.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 2, 1))
+    before = audit_actions(office)
+    out = tmp_path / "nowhere" / "sheet.pdf"
+    code, _, err = cli("gas-on", "sheet", str(event.id), "--copy", "--out", str(out))
+    assert code == 1 and err.strip() == f"文件夹不存在：{out.parent}"
+    assert audit_actions(office) == before  # no reprint audited for a sheet never written
+    code, _, err = cli("report", "register", "--out", str(tmp_path / "nowhere" / "r.xlsx"))
+    assert code == 1 and "文件夹不存在" in err
 
 
 def test_role_without_the_right_writes_nothing(office: Office, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,9 @@ One row per household on the event's list, tall enough for the customer's signat
 household still pending has an empty result cell: the installer writes the result by hand
 and the clerk marks it in gasdesk afterwards. Phones are masked (gas_on_days.sign_off_rows does
 it): the sheet leaves the office. A reprint says so on every page and is in the audit log.
+
+Original or copy is the print jobs' call (services.printing.jobs): the first sheet printed or
+saved without the mark is the original; the program records each job after it is spooled.
 """
 
 from __future__ import annotations
@@ -11,18 +14,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import AuditEntry
 from gasdesk.services.accounts import gas_on_days
 from gasdesk.services.core import audit, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed
 from gasdesk.services.core.permissions import allowed, require
+from gasdesk.services.printing import jobs
 from gasdesk.services.printing.document import SheetSpec, table_sheet
+from gasdesk.services.printing.fonts import configured_font
 
 TITLE = "点火通气签收单"
+DOCUMENT_KIND = "gas_on_sheet"  # print jobs: the sheet of one gas-on event
 COLUMNS = ("序号", "户号", "户主", "地址", "电话", "表号", "结果", "用户签字")
 WIDTHS_MM = (9, 21, 17, 42, 23, 24, 20, 30)  # 186 mm: A4 portrait less 12 mm margins
 ROW_HEIGHT_MM = 12  # room for a signature by hand
@@ -78,10 +82,10 @@ def gas_on_sheet_pdf(
         copy_mark=copy,
         row_height_mm=ROW_HEIGHT_MM,
     )
-    pdf = table_sheet(spec, invariant=invariant)
+    pdf = table_sheet(spec, font=configured_font(session), invariant=invariant)
     if copy:
         audit.record(session, actor, "print.reprint", "gas_on_event", ev.id,
-                     after={"document": "gas_on_sheet", "households": ev.households})
+                     after={"document": DOCUMENT_KIND, "households": ev.households})
     return pdf
 
 
@@ -89,23 +93,16 @@ def gas_on_sheet_pdf(
 class PrintedSheet(Changed):
     pdf: bytes
     copy: bool  # a reprint: marked 副本 on every page (and logged as print.reprint)
-
-
-SHEET_PRINTED = ("print.original", "print.reprint")
+    document: jobs.Document  # what the print job of this PDF records (jobs.record_document)
 
 
 def print_sign_off_sheet(session: Session, actor: Actor, event_id: int) -> PrintedSheet:
-    """The day's sign-off sheet: the first print is the original, every later one a copy.
-
-    The first print is logged as ``print.original`` so that later ones know; run it as a write."""
+    """The day's sign-off sheet to preview and print: the original until one was printed or saved
+    (a print job), then a copy. A copy writes its ``print.reprint`` audit row, so run it as a write;
+    the program records the job itself after the spool (jobs.record_document)."""
     if not allowed(actor, "gas_on.manage"):  # as the sheet itself: the team or anyone who may view accounts
         require(session, actor, "account.view")
     gas_on_days.sign_off_rows(session, actor, event_id)  # the day exists and may be read
-    printed = session.scalar(
-        select(AuditEntry.id).where(AuditEntry.entity == "gas_on_event", AuditEntry.entity_id == str(event_id),
-                                    AuditEntry.action.in_(SHEET_PRINTED)).limit(1)
-    ) is not None
-    pdf = gas_on_sheet_pdf(session, actor, event_id, copy=printed)  # checks the permission; logs a reprint
-    if not printed:
-        audit.record(session, actor, "print.original", "gas_on_event", event_id, after={"document": "gas_on_sheet"})
-    return PrintedSheet(pdf, printed, changes=frozenset({Change.PRINT}))
+    document = jobs.prepare(session, DOCUMENT_KIND, event_id)
+    pdf = gas_on_sheet_pdf(session, actor, event_id, copy=document.copy)  # checks the permission; logs a reprint
+    return PrintedSheet(pdf, document.copy, document, changes=frozenset({Change.PRINT}))

@@ -1,83 +1,172 @@
-"""The one way printouts are laid out: page sizes, CJK styles, a titled table sheet.
+"""The one title-and-table printout: registers, lists, route sheets, sign-off sheets, stock sheets.
 
-Services build their PDFs through ``table_sheet`` (lists, registers, sign-off
-sheets) or compose flowables with ``styles()`` and ``render()`` (receipts).
+A ``Sheet`` is a title block (office, title, subtitle lines, notes), one or more ``Table``s
+(each optionally headed, numbered, and split into sections by its ``group_by`` columns) and
+footer lines (signatures). ``sheet_pdf`` lays it out on any paper of ``pages``: on A4/A5 with a
+footer naming the printout, who printed it and when, and the page number; on the 80 mm roll as
+one page as long as its content. A table's rows are a DataFrame (reports, which also export
+the same ``Sheet`` to xlsx: reports.tables) or plain row sequences (a sign-off sheet).
+
+``SheetSpec`` and ``table_sheet`` are the short form for a sheet of one plain table.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, A5, landscape
-from reportlab.lib.styles import ParagraphStyle
+import pandas as pd
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    LongTable,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    TableStyle,
-)
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
-from gasdesk.services.core.errors import ValidationError
-from gasdesk.services.printing.fonts import cjk_font
+from gasdesk.services.printing.fonts import PdfFont
+from gasdesk.services.printing.layout import EMPTY_TEXT, Styles, _cell, data_table, escape, render, styles
+from gasdesk.services.printing.pages import page_kind
 
-PAGE_SIZES = {
-    "A4": A4,
-    "A4-landscape": landscape(A4),
-    "A5": A5,
-    "A5-landscape": landscape(A5),
-}
+__all__ = ["EMPTY_TEXT", "INVARIANT_STAMP", "Col", "Sheet", "SheetSpec", "Table", "_cell", "cell_text",
+           "escape", "render", "sheet_pdf", "styles", "table_sheet"]
+
+# A fixed stamp for reproducible test output (reportlab's invariant mode fixes the rest).
+INVARIANT_STAMP = datetime(2000, 1, 1)
 
 
 @dataclass(frozen=True)
-class Styles:
-    title: ParagraphStyle
-    subtitle: ParagraphStyle
-    section: ParagraphStyle  # a heading inside a printout (a compound's part of a register)
-    body: ParagraphStyle
-    cell: ParagraphStyle
-    cell_right: ParagraphStyle
-    head: ParagraphStyle
-    small: ParagraphStyle
+class Col:
+    """A column: its header, width on paper (None: as wide as reportlab finds) and kind of value."""
+
+    name: str
+    width_mm: float | None
+    kind: str = "text"  # text | date | money | count
+    xlsx_width: float | None = None  # characters; default from the PDF width
+
+    @property
+    def right_aligned(self) -> bool:
+        return self.kind in ("money", "count")
 
 
-def styles(base_size: float = 9.5) -> Styles:
-    font = cjk_font().name
+@dataclass(frozen=True)
+class Table:
+    """One table of a sheet (and one sheet of its workbook, named ``sheet``).
 
-    def style(name: str, size: float, **kw: object) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.35, wordWrap="CJK", **kw)
+    ``group_by`` columns split the table into sections headed by their values (a register per
+    compound); in the workbook they stay ordinary columns. ``numbered`` adds a 序号 column
+    counting within each section. ``rows`` is a DataFrame with the columns' names, or rows of
+    values in the columns' order (then no ``group_by``).
+    """
 
-    return Styles(
-        title=style("title", base_size + 6, alignment=1, spaceAfter=2 * mm),
-        subtitle=style("subtitle", base_size, alignment=1, textColor=colors.HexColor("#444444")),
-        section=style("section", base_size + 1.5, spaceBefore=1 * mm, textColor=colors.HexColor("#1F3F5F")),
-        body=style("body", base_size),
-        cell=style("cell", base_size - 0.5),
-        cell_right=style("cell_right", base_size - 0.5, alignment=2),
-        head=style("head", base_size - 0.5, alignment=1, textColor=colors.white),
-        small=style("small", base_size - 2, textColor=colors.HexColor("#555555")),
-    )
+    sheet: str
+    frame: pd.DataFrame | Sequence[Sequence[object]]
+    columns: Sequence[Col]
+    heading: str = ""
+    group_by: Sequence[str] = ()
+    numbered: bool = True
+    unit: str = "户"  # what a section's count counts
+    row_height_mm: float | None = None  # room to sign by hand
 
 
-def escape(text: object) -> str:
-    """Paragraph text is mini-HTML; names and addresses are plain text."""
-    return str("" if text is None else text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+@dataclass(frozen=True)
+class Sheet:
+    title: str
+    tables: Sequence[Table]
+    subtitle_lines: Sequence[str] = ()
+    office: str = ""
+    printed_by: str = ""
+    page: str = "A4-landscape"  # a name in pages.PAGE_KINDS
+    notes: Sequence[str] = field(default_factory=tuple)  # small print under the title
+    footer_lines: Sequence[str] = ()  # after the last table, kept together: signature lines
+    copy_mark: bool = False  # a reprint: 副本 on every page
+
+
+def cell_text(value: object, kind: str) -> str:
+    """How a value reads on paper: dates as 2026-01-12, money with two decimals, blanks empty."""
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
+        return ""
+    if kind == "money" and isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _section_title(keys: tuple[object, ...], count: int, unit: str) -> str:
+    label = " · ".join(str(k) for k in keys if k not in (None, ""))
+    return f"{label or '（未分组）'}（{count} {unit}）"
+
+
+def _table_flowables(table: Table, st: Styles) -> list[Flowable]:
+    shown = [c for c in table.columns if c.name not in table.group_by]
+    headers = (["序号"] if table.numbered else []) + [c.name for c in shown]
+    widths = ([10.0] if table.numbered else []) + [c.width_mm for c in shown]
+    widths_mm = None if any(w is None for w in widths) else widths
+    offset = 1 if table.numbered else 0
+    right = {i + offset for i, c in enumerate(shown) if c.right_aligned}
+    kinds = [c.kind for c in shown]
+
+    def rows(part: pd.DataFrame | Sequence[Sequence[object]]) -> Iterator[list[str]]:
+        records = (part[[c.name for c in shown]].itertuples(index=False, name=None)
+                   if isinstance(part, pd.DataFrame) else part)
+        for seq, record in enumerate(records, start=1):
+            cells = [cell_text(v, k) for v, k in zip(record, kinds, strict=True)]
+            yield ([str(seq)] if table.numbered else []) + cells
+
+    def grid(part: pd.DataFrame | Sequence[Sequence[object]]) -> list[Flowable]:
+        return data_table(headers, rows(part), widths_mm=widths_mm, right_aligned=right,  # type: ignore[arg-type]
+                          row_height_mm=table.row_height_mm, st=st)
+
+    out: list[Flowable] = []
+    if table.heading:
+        out += [CondPageBreak(30 * mm), Paragraph(escape(table.heading), st.section), Spacer(1, 1.5 * mm)]
+    frame = table.frame
+    if not table.group_by or not isinstance(frame, pd.DataFrame) or frame.empty:
+        return out + grid(frame)
+    for i, (keys, part) in enumerate(frame.groupby(list(table.group_by), sort=False, dropna=False)):
+        keys = keys if isinstance(keys, tuple) else (keys,)
+        out += [Spacer(1, 3 * mm)] if i else []
+        out += [CondPageBreak(25 * mm), Paragraph(escape(_section_title(keys, len(part), table.unit)), st.section),
+                Spacer(1, 1 * mm)]
+        out += grid(part)
+    return out
+
+
+def sheet_pdf(sheet: Sheet, *, font: PdfFont | None = None, invariant: bool = False,
+              printed_at: datetime | None = None) -> bytes:
+    """The sheet as PDF bytes. ``font``: the office's (fonts.configured_font); ``invariant`` and
+    a fixed ``printed_at`` make the bytes reproducible (tests)."""
+    kind = page_kind(sheet.page)
+    st = styles(kind.base_size, font)
+    story: list[Flowable] = []
+    if sheet.office:
+        story.append(Paragraph(escape(sheet.office), st.subtitle))
+    story.append(Paragraph(escape(sheet.title), st.title))
+    story += [Paragraph(escape(line), st.subtitle) for line in sheet.subtitle_lines]
+    # Notes explain the columns: under the title, where they cannot end up alone on a last page.
+    story += [Paragraph(escape(line), st.small) for line in sheet.notes]
+    story.append(Spacer(1, 3 * mm))
+    for i, table in enumerate(sheet.tables):
+        # Space only between tables: a trailing spacer that misses the page would start a blank one.
+        story += ([Spacer(1, 4 * mm)] if i else []) + _table_flowables(table, st)
+    if sheet.footer_lines:
+        # Signature lines stay together, and no trailing spacer can start a blank last page.
+        block: list[Flowable] = [Spacer(1, 5 * mm)]
+        for i, line in enumerate(sheet.footer_lines):
+            block += ([Spacer(1, 2 * mm)] if i else []) + [Paragraph(escape(line), st.body)]
+        story.append(KeepTogether(block))
+    stamp = printed_at or (INVARIANT_STAMP if invariant else datetime.now())
+    by = f"打印：{sheet.printed_by}  " if sheet.printed_by else ""
+    footer = f"{by}{stamp:%Y-%m-%d %H:%M}"
+    if not kind.roll:  # a sheet's pages name the printout; a roll says it once, at its top
+        footer = f"{sheet.title}    {footer}"
+    return render(story, page=sheet.page, title=sheet.title, footer=footer, copy_mark=sheet.copy_mark,
+                  invariant=invariant, font=font)
 
 
 @dataclass
 class SheetSpec:
-    """A titled table printout: registers, route sheets, sign-off sheets, stock sheets."""
+    """A sheet of one plain table (rows in the columns' order), in short."""
 
     title: str
     columns: Sequence[str]
@@ -93,186 +182,16 @@ class SheetSpec:
     copy_mark: bool = False  # a reprint carries 副本 on every page
     row_height_mm: float | None = None  # room to sign by hand
 
-
-def _no_overlay(_canvas, _doc) -> None:  # type: ignore[no-untyped-def]
-    pass
-
-
-def render(story: list[Flowable], *, page: str = "A4", title: str = "", footer: str = "",
-           copy_mark: bool = False, invariant: bool = False,
-           margins_mm: tuple[float, float, float, float] = (12, 12, 14, 14),
-           pagesize: tuple[float, float] | None = None) -> bytes:
-    """Lay out flowables into PDF bytes with page numbers and an optional copy mark."""
-    size = pagesize or PAGE_SIZES[page]
-    font = cjk_font().name
-    buf = io.BytesIO()
-    left, right, top, bottom = (m * mm for m in margins_mm)
-    doc = BaseDocTemplate(buf, pagesize=size, leftMargin=left, rightMargin=right, topMargin=top,
-                          bottomMargin=bottom, title=title, author="gasdesk", creator="gasdesk",
-                          invariant=int(invariant))
-
-    def page_footer(canvas, doc_) -> None:  # type: ignore[no-untyped-def]
-        canvas.saveState()
-        canvas.setFont(font, 7.5)
-        canvas.setFillColor(colors.HexColor("#555555"))
-        text = f"{footer}    第 {doc_.page} 页" if footer else f"第 {doc_.page} 页"
-        canvas.drawRightString(size[0] - right, bottom / 2, text)
-        canvas.restoreState()
-
-    def copy_overlay(canvas, _doc) -> None:  # type: ignore[no-untyped-def]
-        # Drawn after the page's content, so table shading cannot hide it.
-        canvas.saveState()
-        canvas.setFont(font, 46)
-        canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.25))
-        canvas.translate(size[0] / 2, size[1] / 2)
-        canvas.rotate(30)
-        canvas.drawCentredString(0, 0, "副本 COPY")
-        canvas.restoreState()
-
-    frame = Frame(left, bottom, size[0] - left - right, size[1] - top - bottom, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    # PageTemplate calls onPageEnd unconditionally: pass a no-op, never None (multi-page sheets).
-    doc.addPageTemplates([PageTemplate("page", [frame], onPage=page_footer,
-                                       onPageEnd=copy_overlay if copy_mark else _no_overlay)])
-
-    try:
-        doc.build(story)
-    except LayoutError as exc:
-        raise ValidationError(
-            "打印内容过大，无法排版到纸张上。", f"The printout does not fit the paper: {exc}"
-        ) from exc
-    return buf.getvalue()
+    def sheet(self) -> Sheet:
+        widths: Sequence[float | None] = self.widths_mm or [None] * len(self.columns)
+        cols = [Col(name, w, "count" if i in self.right_aligned else "text")
+                for i, (name, w) in enumerate(zip(self.columns, widths, strict=True))]
+        table = Table(self.title, self.rows, cols, numbered=False, row_height_mm=self.row_height_mm)
+        return Sheet(self.title, [table], subtitle_lines=self.subtitle_lines, office=self.office,
+                     printed_by=self.printed_by, page=self.page, footer_lines=self.footer_lines,
+                     copy_mark=self.copy_mark)
 
 
-EMPTY_TEXT = "（无记录）"
-_PAD = 3.0  # left/right cell padding, points
-
-
-def _cell(text: str, width: float | None, style: ParagraphStyle) -> str | Paragraph:
-    """A plain string when it fits on one line (cheap to lay out), else a wrapping Paragraph."""
-    if width is not None and "\n" not in text:
-        room = width - 2 * _PAD
-        # No CJK glyph is wider than 1 em: short texts need no measuring at all.
-        if len(text) * style.fontSize <= room or stringWidth(text, style.fontName, style.fontSize) <= room:
-            return text
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
-
-
-def data_table(columns: Sequence[str], rows: Iterable[Sequence[object]], *,
-               widths_mm: Sequence[float] | None = None, right_aligned: Set[int] = frozenset(),
-               row_height_mm: float | None = None, st: Styles | None = None,
-               empty_text: str = EMPTY_TEXT) -> list[Flowable]:
-    """A header + rows table as flowables, the header repeated on every page.
-
-    Layout stays linear in the row count (tens of thousands of rows): cells that fit are
-    plain strings, and the rows become tables a page at a time (_PagedRows). An empty
-    table shows one row saying so.
-    """
-    st = st or styles()
-    widths = [w * mm for w in widths_mm] if widths_mm else None
-    header = [Paragraph(escape(c), st.head) for c in columns]
-    style = [
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#2F5D8A")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F1F4F8")]),
-        ("FONTNAME", (0, 1), (-1, -1), st.cell.fontName),
-        ("FONTSIZE", (0, 1), (-1, -1), st.cell.fontSize),
-        ("LEADING", (0, 1), (-1, -1), st.cell.leading),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right_aligned],
-    ]
-
-    def table(texts: list[list[str]]) -> Flowable:
-        body = [[_cell(v, widths[i] if widths else None, st.cell_right if i in right_aligned else st.cell)
-                 for i, v in enumerate(row)] for row in texts]
-        heights = [None] + [row_height_mm * mm] * len(body) if row_height_mm else None
-        t = LongTable([header, *body], colWidths=widths, rowHeights=heights, repeatRows=1)
-        t.setStyle(TableStyle(style))
-        return t
-
-    texts = [["" if v is None else str(v) for v in row] for row in rows]
-    if not texts:  # one row across the whole width saying so
-        empty = LongTable([header, [empty_text] + [""] * (len(columns) - 1)], colWidths=widths, repeatRows=1)
-        empty.setStyle(TableStyle([*style, ("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "CENTER")]))
-        return [empty]
-    min_row = row_height_mm * mm if row_height_mm else st.cell.leading + 4  # one line + paddings
-    return [_PagedRows(table, texts, min_row)]
-
-
-class _PagedRows(Flowable):
-    """Rows laid out a page at a time: each page gets a table of the rows that fit there.
-
-    reportlab splits one long table by copying the rest of it at every page, which is
-    quadratic in the row count and holds a style object per cell of the whole table. Here
-    only a page's worth of rows (plus a margin) becomes a table at any time, the header is
-    repeated on every page, and tens of thousands of rows lay out in linear time.
-    """
-
-    def __init__(self, make: Callable[[list[list[str]]], Flowable], rows: list[list[str]], min_row: float,
-                 start: int = 0) -> None:
-        super().__init__()
-        self._make, self._rows, self._min_row, self._start = make, rows, min_row, start
-        self._probe: Flowable | None = None
-        self._probe_at: tuple[float, float] = (0.0, 0.0)
-        self._last = False
-
-    def _window(self, ah: float) -> tuple[Flowable, bool]:
-        """A table of more rows than can fit in ``ah``, and whether it holds all the rest."""
-        end = self._start + int(ah / self._min_row) + 2
-        return self._make(self._rows[self._start:end]), end >= len(self._rows)
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self._probe, self._last = self._window(ah)
-        self._probe_at = (aw, ah)
-        w, h = self._probe.wrap(aw, ah)
-        return w, (h if self._last else max(h, ah + 1))  # rows left over: it does not fit here
-
-    def split(self, aw: float, ah: float) -> list[Flowable]:
-        # The frame splits right after wrapping at the same size: reuse that window.
-        if self._probe is None or self._probe_at != (aw, ah):
-            self.wrap(aw, ah)
-        window, last = self._probe, self._last
-        assert window is not None
-        parts = window.split(aw, ah)
-        if not parts:
-            return []  # not even the header and one row fit: the next frame
-        first = parts[0]
-        taken = len(first._cellvalues) - 1  # data rows placed (row 0 is the header)
-        if last and len(parts) == 1:
-            return [first]
-        return [first, _PagedRows(self._make, self._rows, self._min_row, self._start + taken)]
-
-    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # type: ignore[no-untyped-def]
-        assert self._probe is not None, "drawn before wrap"
-        self._probe.drawOn(canvas, x, y, _sW)
-
-
-def table_sheet(spec: SheetSpec, *, invariant: bool = False) -> bytes:
-    """Render a SheetSpec: title, subtitle lines, a repeating-header table, footer lines."""
-    st = styles()
-    story: list[Flowable] = []
-    if spec.office:
-        story.append(Paragraph(escape(spec.office), st.subtitle))
-    story.append(Paragraph(escape(spec.title), st.title))
-    for line in spec.subtitle_lines:
-        story.append(Paragraph(escape(line), st.subtitle))
-    story.append(Spacer(1, 3 * mm))
-
-    story.extend(data_table(spec.columns, spec.rows, widths_mm=spec.widths_mm, right_aligned=spec.right_aligned,
-                            row_height_mm=spec.row_height_mm, st=st))
-    if spec.footer_lines:
-        # Signature lines stay together, and no trailing spacer can start a blank last page.
-        block: list[Flowable] = [Spacer(1, 5 * mm)]
-        for i, line in enumerate(spec.footer_lines):
-            block += ([Spacer(1, 2 * mm)] if i else []) + [Paragraph(escape(line), st.body)]
-        story.append(KeepTogether(block))
-    printed_at = spec.printed_at or datetime.now()
-    footer = f"{printed_at:%Y-%m-%d %H:%M}"
-    if spec.printed_by:
-        footer = f"打印：{spec.printed_by}  {footer}"
-    return render(story, page=spec.page, title=spec.title, footer=footer, copy_mark=spec.copy_mark,
-                  invariant=invariant)
+def table_sheet(spec: SheetSpec, *, font: PdfFont | None = None, invariant: bool = False) -> bytes:
+    """Render a SheetSpec (through ``sheet_pdf``, like every sheet)."""
+    return sheet_pdf(spec.sheet(), font=font, invariant=invariant, printed_at=spec.printed_at)

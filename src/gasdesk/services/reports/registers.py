@@ -28,7 +28,9 @@ from gasdesk.services.core import labels, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import NotFound, ValidationError
 from gasdesk.services.core.permissions import require
-from gasdesk.services.reports.tables import Col, Report, ReportTable, report_pdf, report_xlsx
+from gasdesk.services.printing.document import Col, Sheet, Table, sheet_pdf
+from gasdesk.services.printing.fonts import configured_font
+from gasdesk.services.reports.tables import report_xlsx
 
 CHUNK = 5000
 ZERO = Decimal("0.00")
@@ -252,16 +254,16 @@ def _printed_by(actor: Actor) -> str:
     return actor.name or actor.login
 
 
-def register_report(session: Session, actor: Actor, data: RegisterData) -> Report:
+def register_report(session: Session, actor: Actor, data: RegisterData) -> Sheet:
     n_compounds = data.accounts.groupby(["片区", "小区"]).ngroups if not data.accounts.empty else 0
-    return Report(
+    return Sheet(
         title=data.title,
         subtitle_lines=[f"范围：{data.scope}    共 {len(data.accounts)} 户，{n_compounds} 个小区/街道"],
         office=settings.get(session, "office_name"),
         printed_by=_printed_by(actor),
         tables=[
-            ReportTable("登记册", data.accounts, ACCOUNT_COLUMNS, group_by=("片区", "小区")),
-            ReportTable("状态统计", data.counts, COUNT_COLUMNS, heading="状态统计（户）", numbered=False),
+            Table("登记册", data.accounts, ACCOUNT_COLUMNS, group_by=("片区", "小区")),
+            Table("状态统计", data.counts, COUNT_COLUMNS, heading="状态统计（户）", numbered=False),
         ],
         notes=[BALANCE_NOTE, MASK_NOTE],
     )
@@ -273,7 +275,8 @@ def area_register_pdf(
 ) -> bytes:
     """A4 landscape: a section per compound, then the status counts."""
     data = area_register(session, actor, area_id=area_id, compound_id=compound_id)
-    return report_pdf(register_report(session, actor, data), invariant=invariant, printed_at=printed_at)
+    return sheet_pdf(register_report(session, actor, data), font=configured_font(session), invariant=invariant,
+                     printed_at=printed_at)
 
 
 def area_register_xlsx(
@@ -286,19 +289,19 @@ def area_register_xlsx(
 
 def new_accounts_report(
     session: Session, actor: Actor, *, date_from: date, date_to: date, area_id: int | None, basis: Basis
-) -> Report:
+) -> Sheet:
     frame = new_accounts(session, actor, date_from=date_from, date_to=date_to, area_id=area_id, basis=basis)
     date_col = BASIS_ZH[basis]
     # By date, so the area is a column; the address names the compound; no balance on this list.
     columns = [Col(date_col, 24, "date"), *(c for c in ACCOUNT_COLUMNS if c.name not in ("开户日期", "小区", "余额"))]
     area = session.get(Area, area_id) if area_id is not None else None
-    return Report(
+    return Sheet(
         title=f"新开户清单（按{date_col}）",
         subtitle_lines=[f"{date_col}：{date_from} 至 {date_to}    范围：{area.name if area else '全部片区'}"
                         f"    共 {len(frame)} 户"],
         office=settings.get(session, "office_name"),
         printed_by=_printed_by(actor),
-        tables=[ReportTable("新开户", frame, columns)],
+        tables=[Table("新开户", frame, columns)],
         notes=[MASK_NOTE],
     )
 
@@ -309,7 +312,7 @@ def new_accounts_pdf(
 ) -> bytes:
     report = new_accounts_report(session, actor, date_from=date_from, date_to=date_to, area_id=area_id,
                                   basis=basis)
-    return report_pdf(report, invariant=invariant, printed_at=printed_at)
+    return sheet_pdf(report, font=configured_font(session), invariant=invariant, printed_at=printed_at)
 
 
 def new_accounts_xlsx(

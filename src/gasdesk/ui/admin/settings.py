@@ -1,11 +1,13 @@
-"""Administration: sign-in and lock settings, and a hot backup of the database."""
+"""Administration: sign-in and lock settings, this workstation's printers, a hot backup of the database."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -19,11 +21,14 @@ from PySide6.QtWidgets import (
 
 from gasdesk.backup import backup_as
 from gasdesk.services.core import settings
+from gasdesk.services.printing import sample
+from gasdesk.ui import printer
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.forms import EnterNavigation
 from gasdesk.ui.messages import error_text, show_error, show_info
 
 SETTING_KEYS = ("idle_lock_minutes", "max_failed_logins", "lockout_minutes")
+TEST_PAGES = {"roll": "roll80", "A4": "A4", "A5": "A5"}  # printer class -> the paper of its test page
 
 
 class SettingsPage(QWidget):
@@ -53,6 +58,8 @@ class SettingsPage(QWidget):
         form.addRow("", self.save_button)
         EnterNavigation(list(self.spins.values()), self.save, self)
 
+        printers_group = self._printers_group()
+
         backup_group = QGroupBox(self.tr("Backup"))
         self.backup_button = QPushButton(self.tr("Back up the database now…"))
         self.backup_button.clicked.connect(self.choose_backup_file)
@@ -64,9 +71,76 @@ class SettingsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(group)
+        layout.addWidget(printers_group)
         layout.addWidget(backup_group)
         layout.addStretch(1)
         self.refresh()
+
+    # ---- printers (per machine: the preferences file, not the database) ----------------------
+
+    def _printers_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Printers of this computer"))
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        labels = {
+            "roll": self.tr("Receipt printer (80 mm roll):"),
+            "A4": self.tr("Office printer for A4:"),
+            "A5": self.tr("Office printer for A5:"),
+        }
+        installed = printer.available_printers()
+        self.printer_combos: dict[str, QComboBox] = {}
+        for printer_class in printer.PRINTER_CLASSES:
+            combo = QComboBox()
+            combo.setObjectName(f"printer_{printer_class}")
+            combo.setMinimumWidth(280)
+            combo.addItem(self.tr("The system's default printer"), "")
+            for name in installed:
+                combo.addItem(name, name)
+            chosen = printer.chosen_printer(printer_class)
+            if chosen and chosen not in installed:  # kept, and shown as missing, until changed
+                combo.addItem(self.tr("%1 (not installed)").replace("%1", chosen), chosen)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.currentIndexChanged.connect(lambda _i, c=printer_class: self._choose_printer(c))
+            self.printer_combos[printer_class] = combo
+            test = QPushButton(self.tr("Print a test page"))
+            test.setObjectName(f"test_page_{printer_class}")
+            test.clicked.connect(lambda _checked=False, c=printer_class: self.print_test_page(c))
+            row = QHBoxLayout()
+            row.addWidget(combo)
+            row.addWidget(test)
+            row.addStretch(1)
+            form.addRow(labels[printer_class], row)
+        self.printers_status = QLabel(self.tr("Printouts print 1:1 on the printer chosen for their paper."))
+        self.printers_status.setWordWrap(True)
+        form.addRow("", self.printers_status)
+        return group
+
+    def _choose_printer(self, printer_class: str) -> None:
+        combo = self.printer_combos[printer_class]
+        printer.choose_printer(printer_class, str(combo.currentData() or ""))
+        self.printers_status.setText(self.tr("Saved for this computer: %1").replace("%1", combo.currentText()))
+
+    def print_test_page(self, printer_class: str, make_printer: printer.MakePrinter | None = None) -> None:
+        """A test page on the paper of ``printer_class``: made by the print core on the runner, printed on
+        the print thread like any printout (``make_printer``: another printer, for tests)."""
+        found = (self.printer_combos[printer_class].currentText(), make_printer) if make_printer else \
+            printer.printer_for(printer_class)
+        if found is None:
+            self.printers_status.setText(self.tr("No printer is installed on this computer."))
+            return
+        name, make = found
+        actor, page = self.ctx.actor, TEST_PAGES[printer_class]
+        self.printers_status.setText(self.tr("Printing on %1…").replace("%1", name))
+        self.ctx.runner.submit(lambda s: sample.printer_test_page(s, actor, page),
+                               lambda pdf: self.ctx.printer.submit(pdf, make, self._test_page_done, target=name),
+                               write=False, owner=self)
+
+    def _test_page_done(self, result: printer.Spooled) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.printers_status.setText(
+            self.tr("Test page sent to %1.").replace("%1", result.target) if result.ok else
+            self.tr("Not printed: %1").replace("%1", result.error))
 
     def refresh(self) -> None:
         self.ctx.runner.submit(lambda s: settings.all_settings(s), self._show, write=False, owner=self)

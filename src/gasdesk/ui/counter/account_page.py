@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.files import write_atomic
 from gasdesk.services import ledger
 from gasdesk.services.accounts import attachments, page
 from gasdesk.services.accounts.opening import SigningResult
@@ -437,7 +438,6 @@ class AccountPage(QWidget):
 
     def _show_file(self, filename: str, data: bytes) -> None:
         folder = Path(tempfile.mkdtemp(prefix="gasdesk-"))
-        path = folder / Path(filename).name
-        path.write_bytes(data)
+        path = write_atomic(folder / Path(filename).name, data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

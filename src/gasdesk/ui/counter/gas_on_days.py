@@ -291,7 +291,8 @@ class GasOnDaysDialog(QDialog):
         from gasdesk.ui.pdf_preview import PdfPreview
 
         title = self.tr("Gas-on sign-off sheet (copy)") if printed.copy else self.tr("Gas-on sign-off sheet")
-        preview = PdfPreview(printed.pdf, title, "gas-on-sheet.pdf", self)
+        # The print or the save is recorded as a print job: the next sheet is then a copy.
+        preview = PdfPreview(printed.pdf, title, "gas-on-sheet.pdf", self, ctx=self.ctx, document=printed.document)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.finished.connect(lambda _r: self.activateWindow())  # back to the lists, keys ready
         self.dialog = preview

@@ -2,16 +2,14 @@
 
 One form, shown inline on the reports page and as a dialog at the counter (F8). Every
 document is made by the register services on the runner's worker; the GUI only picks the
-file and writes the bytes it gets back (to a temporary name, then renamed, so a full disk
-or a crash never leaves half a file under the chosen name). A register too long to show
+file and writes the bytes it gets back (gasdesk.files.write_atomic: a full disk or a crash
+never leaves half a file under the chosen name). A register too long to show
 on screen (more than PREVIEW_LIMIT accounts) is not previewed: the form says so and
 offers to save it as a PDF instead.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.files import write_atomic
+from gasdesk.services.core.errors import GasdeskError
 from gasdesk.services.office import address
 from gasdesk.services.reports import registers
 from gasdesk.ui import prefs
@@ -80,20 +80,6 @@ class Choice:
 
     def _new_kw(self) -> dict[str, Any]:
         return {"date_from": self.date_from, "date_to": self.date_to, "area_id": self.area_id, "basis": self.basis}
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Write beside the target under a temporary name, then rename over it (atomic on one disk)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _date_edit(value: QDate) -> QDateEdit:
@@ -263,7 +249,7 @@ class RegistersForm(QWidget):
             return
         from gasdesk.ui.pdf_preview import PdfPreview
 
-        preview = PdfPreview(pdf, choice.stem, f"{choice.stem}.pdf", self)
+        preview = PdfPreview(pdf, choice.stem, f"{choice.stem}.pdf", self, ctx=self.ctx)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = preview
         preview.open()
@@ -292,9 +278,9 @@ class RegistersForm(QWidget):
 
     def _write(self, path: Path, data: bytes) -> None:
         try:
-            write_file(path, data)
-        except OSError as exc:
-            show_form_error(self.error, self.tr("The file could not be written: %1").replace("%1", str(exc)))
+            write_atomic(path, data)
+        except GasdeskError as exc:  # a missing or read-only folder, a full disk: the old file is intact
+            show_form_error(self.error, exc.text())
             return
         prefs.put(FOLDER_KEY, str(path.parent))
         self.dialog = show_info(self, self.tr("Saved: %1").replace("%1", str(path)), self.tr("Registers"))
