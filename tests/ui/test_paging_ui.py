@@ -54,7 +54,7 @@ def paging_office(foundation_demo_template: Path, build_template) -> tuple[Path,
 
     def build(db: Database) -> None:
         with db.write() as s:
-            clerk = users.authenticate(s, "clerk", PASSWORDS["clerk"], "T01").actor
+            clerk = users.authenticate(s, "clerk", PASSWORDS["clerk"], "C01").actor
         assert clerk is not None
         made.append(account_with_entries(db, clerk))
 

@@ -1,44 +1,39 @@
 """The demo office's accounts: a few hundred opened through the real services (full audit
 trail, every state, a transfer, a meter change, a gas-on day), the rest generated in bulk.
 
+Both post their money on the business days it happened. The service-opened accounts take their
+steps in date order, each inside ``business_day.on_day``, so the services post the signing, a
+transfer's refund and a settlement in that day's shift. The bulk accounts come in date order
+too (2016 up to the day before the first service-opened one), and their postings are built by
+``ledger.history`` (the ledger's line checks, allocations and Money type) and written day by day
+into one closed shift per day at the demo counter. Gas charges come from the billing demo.
+
 The bulk generator keeps the invariants the services keep: numbers come from the same
-per-area counters and check digit, money goes into the same append-only ledger tables as
-postings whose entries net as a real signing would, search keys come from name_keys().
+per-area counters and check digit, signings and settlements post the lines the services post
+(closing.release_lines), search keys come from name_keys().
 """
 
 from __future__ import annotations
 
+import heapq
 import random
-from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Iterator
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
-from operator import itemgetter
-from typing import Any
 
-from sqlalchemy import Date, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import (
-    Account,
-    Area,
-    Compound,
-    Contract,
-    LedgerEntry,
-    LedgerPosting,
-    Meter,
-    Party,
-    Premises,
-    User,
-)
-from gasdesk.models.base import UTCDateTime
+from gasdesk.models import Account, Area, Compound, Contract, Meter, Premises, Shift, User
+from gasdesk.models.base import utcnow
 from gasdesk.models.users import Role
-from gasdesk.money import Money, Volume
 from gasdesk.services.accounts import changes, closing, gas_on_days, numbers, opening, records
 from gasdesk.services.accounts.identity import id_check_char, name_keys, phone_tail4
-from gasdesk.services.core import audit
+from gasdesk.services.core import audit, business_day
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.demo import office
+from gasdesk.services.ledger import Balances, Line, Payment, history
 from gasdesk.services.office import address, counters
 
 D = Decimal
@@ -47,6 +42,9 @@ BASE_ACCOUNTS = 3000
 SERVICE_ACCOUNTS = 240  # opened through the services one by one
 FLATS_PER_COMPOUND = 20 * 4 * 18 * 4  # buildings x units x floors x rooms per floor
 CHUNK = 20_000
+SERVICE_START = date(2025, 3, 1)  # the service-opened accounts apply one a day from here
+BULK_START, BULK_END = date(2016, 1, 1), SERVICE_START - timedelta(days=1)  # the generated years
+METHODS = ("cash", "wechat", "alipay", "card")
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -139,70 +137,29 @@ def _flats(session: Session) -> list[tuple[int, int, str, str, str]]:
 
 def _open_with_services(session: Session, clerk: Actor, rng: random.Random, names: list[str],
                         flats: list[tuple[int, int, str, str, str]]) -> int:
-    """A few hundred accounts through the real workflow, so history and audit look lived-in."""
-    start = date(2025, 3, 1)
-    statuses = [s for s, _ in STATUS_MIX if s != "contract_signed"]
+    """A few hundred accounts through the real workflow, so history and audit look lived-in.
+
+    Every account's steps are a generator that yields the day of its next step; the steps of
+    all of them run in date order, each on its business day, so each day has one shift."""
     key = iter(range(1, 10**9))
-    gas_on_compound = flats[0][1]
+    due = []
     for i in range(SERVICE_ACCOUNTS):
-        _area_id, compound_id, b, u, r = flats[i]
-        # building 1 of the first compound waits for its gas-on day; the rest cycle through every state
-        status = "installed" if i < 24 else statuses[i % len(statuses)]
-        day = start + timedelta(days=i)
-        a = opening.apply(
-            session, clerk, account_type="residential",
-            holder=records.HolderInput(names[rng.randrange(len(names))], _id_number(5_000_000 + i), _phone(rng)),
-            premises=records.PremisesInput(compound_id=compound_id, building=b, unit=u, room=r),
-            household_size=rng.randint(1, 6), applied_on=day,
-        )
-        if status == "application":
-            continue
-        if status == "closed" and i % 2:
-            closing.close(session, clerk, a.id, closed_on=day + timedelta(days=3))
-            continue
-        fees = records.ContractFees(*FEES["residential"])
-        opening.sign_contract(session, clerk, a.id, fees=fees, paid=fees.total,
-                               method=rng.choice(("cash", "wechat", "alipay", "card")),
-                               idempotency_key=f"demo-svc-{next(key)}", signed_on=day)
-        if status == "numbered":
-            continue
-        opening.plan_installation(session, clerk, a.id, planned_on=day + timedelta(days=7),
-                                   installer_team=f"安装{'一二三'[i % 3]}队")
-        if status == "install_planned":
-            continue
-        opening.mark_installed(session, clerk, a.id, installed_on=day + timedelta(days=7))
-        if status == "installed":
-            if i % 2:
-                changes.register_meter(session, clerk, a.id, serial=f"SV{i:07d}",
-                                               initial_reading=D("0"), installed_on=day + timedelta(days=7))
-            continue
-        opening.gas_on(session, clerk, a.id, on=day + timedelta(days=10), serial=f"SV{i:07d}",
-                        initial_reading=D("0"))
-        if status == "gas_on":
-            continue
-        opening.start_service(session, clerk, a.id)
-        if i % 7 == 0:
-            changes.rename(session, clerk, a.id, names[rng.randrange(len(names))], reason="家庭成员变更")
-        if i % 11 == 0:
-            changes.transfer(
-                session, clerk, a.id, funds="carry_over" if i % 2 else "refund", consent="原户主签字同意",
-                holder=records.HolderInput(names[rng.randrange(len(names))], _id_number(6_000_000 + i),
-                                            _phone(rng)),
-                idempotency_key=f"demo-svc-{next(key)}", signed_on=day + timedelta(days=60))
-        if i % 13 == 0:
-            changes.replace_meter(session, clerk, a.id, final_reading=D("85.250"),
-                                          new_serial=f"SN{i:07d}", new_initial_reading=D("0"),
-                                          on=day + timedelta(days=90))
-        if status == "suspended":
-            changes.suspend(session, clerk, a.id, "用户外出，申请停气")
-        elif status == "closed":
-            closing.settle_for_closing(session, clerk, a.id, method="cash",
-                                               idempotency_key=f"demo-svc-{next(key)}")
-            closing.close(session, clerk, a.id, final_reading=D("120.000"), closed_on=day + timedelta(days=120))
+        life = _life(session, clerk, rng, names, flats[i], i, key)
+        due.append((next(life), i, life))
+    heapq.heapify(due)
+    while due:
+        day, i, life = heapq.heappop(due)
+        with business_day.on_day(session, day):
+            later = next(life, None)
+        if later is not None:
+            heapq.heappush(due, (later, i, life))
+    # The last day's shift ends with it (shifts.current closed the others as the days moved on).
+    for shift in session.scalars(select(Shift).where(Shift.user_id == clerk.user_id, Shift.status == "open")):
+        shift.status, shift.closed_at = "closed", utcnow()
+    session.flush()
     # one compound's gas-on day: its installed households, some marked already
-    event = gas_on_days.plan_event(session, clerk, gas_on_compound, planned_on=date(2026, 12, 5),
-                                   installer_team="安装一队",
-                              note="物业已通知各户")
+    event = gas_on_days.plan_event(session, clerk, flats[0][1], planned_on=date(2026, 12, 5),
+                                   installer_team="安装一队", note="物业已通知各户")
     rows = gas_on_days.sign_off_rows(session, clerk, event.id).rows
     for row in rows[:3]:
         if row.meter_serial:
@@ -210,6 +167,68 @@ def _open_with_services(session: Session, clerk: Actor, rng: random.Random, name
     if len(rows) > 4:
         gas_on_days.mark(session, clerk, event.id, rows[-1].account_id, "absent", note="家中无人")
     return SERVICE_ACCOUNTS
+
+
+def _life(session: Session, clerk: Actor, rng: random.Random, names: list[str], flat: tuple[int, int, str, str, str],
+          i: int, key: Iterator[int]) -> Iterator[date]:
+    """Account i's steps, from its application on day i: yields the day of the next step."""
+    _area_id, compound_id, b, u, r = flat
+    statuses = [s for s, _ in STATUS_MIX if s != "contract_signed"]
+    # building 1 of the first compound waits for its gas-on day; the rest cycle through every state
+    status = "installed" if i < 24 else statuses[i % len(statuses)]
+    day = SERVICE_START + timedelta(days=i)
+    yield day
+    a = opening.apply(
+        session, clerk, account_type="residential",
+        holder=records.HolderInput(names[rng.randrange(len(names))], _id_number(5_000_000 + i), _phone(rng)),
+        premises=records.PremisesInput(compound_id=compound_id, building=b, unit=u, room=r),
+        household_size=rng.randint(1, 6), applied_on=day,
+    )
+    if status == "application":
+        return
+    if status == "closed" and i % 2:
+        yield day + timedelta(days=3)
+        closing.close(session, clerk, a.id, closed_on=day + timedelta(days=3))
+        return
+    fees = records.ContractFees(*FEES["residential"])
+    opening.sign_contract(session, clerk, a.id, fees=fees, paid=fees.total, method=rng.choice(METHODS),
+                          idempotency_key=f"demo-svc-{next(key)}", signed_on=day)
+    if status == "numbered":
+        return
+    opening.plan_installation(session, clerk, a.id, planned_on=day + timedelta(days=7),
+                              installer_team=f"安装{'一二三'[i % 3]}队")
+    if status == "install_planned":
+        return
+    yield day + timedelta(days=7)
+    opening.mark_installed(session, clerk, a.id, installed_on=day + timedelta(days=7))
+    if status == "installed":
+        if i % 2:
+            changes.register_meter(session, clerk, a.id, serial=f"SV{i:07d}", initial_reading=D("0"),
+                                   installed_on=day + timedelta(days=7))
+        return
+    yield day + timedelta(days=10)
+    opening.gas_on(session, clerk, a.id, on=day + timedelta(days=10), serial=f"SV{i:07d}", initial_reading=D("0"))
+    if status == "gas_on":
+        return
+    opening.start_service(session, clerk, a.id)
+    if i % 7 == 0:
+        changes.rename(session, clerk, a.id, names[rng.randrange(len(names))], reason="家庭成员变更")
+    if i % 11 == 0:
+        yield day + timedelta(days=60)
+        changes.transfer(
+            session, clerk, a.id, funds="carry_over" if i % 2 else "refund", consent="原户主签字同意",
+            holder=records.HolderInput(names[rng.randrange(len(names))], _id_number(6_000_000 + i), _phone(rng)),
+            idempotency_key=f"demo-svc-{next(key)}", signed_on=day + timedelta(days=60))
+    if i % 13 == 0:
+        yield day + timedelta(days=90)
+        changes.replace_meter(session, clerk, a.id, final_reading=D("85.250"), new_serial=f"SN{i:07d}",
+                              new_initial_reading=D("0"), on=day + timedelta(days=90))
+    if status == "suspended":
+        changes.suspend(session, clerk, a.id, "用户外出，申请停气")
+    elif status == "closed":
+        yield day + timedelta(days=120)
+        closing.settle_for_closing(session, clerk, a.id, method="cash", idempotency_key=f"demo-svc-{next(key)}")
+        closing.close(session, clerk, a.id, final_reading=D("120.000"), closed_on=day + timedelta(days=120))
 
 
 def _next_id(session: Session, model: type) -> int:
@@ -223,7 +242,8 @@ def _chunks(n: int) -> Iterator[range]:
 
 def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, names: list[str],
           flats: list[tuple[int, int, str, str, str]], count: int) -> None:
-    """Generated accounts, inserted in chunks through Core (no ORM objects, explicit ids)."""
+    """Generated accounts in date order, inserted in chunks through Core (no ORM objects, explicit
+    ids); their postings day by day (ledger.history), a closing's when its day comes."""
     if count <= 0:
         return
     if session.connection().dialect.name == "sqlite":
@@ -231,11 +251,12 @@ def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, name
         session.connection().exec_driver_sql("PRAGMA cache_size=-262144")
     commercial_every = 25  # one in 25 is a shop, factory or institution on a street
     mix = [s for s, share in STATUS_MIX for _ in range(share)]
-    ids = {m: _next_id(session, m) for m in (Premises, Account, Party, Meter, LedgerPosting, LedgerEntry, Contract)}
-    now = datetime(2026, 11, 1, 8, tzinfo=UTC)
+    ids = {m: _next_id(session, m) for m in (Premises, Account, Meter, Contract)}
+    book = history.Batch(session)
+    closings: list[tuple[date, int, str]] = []  # (day, account, type), soonest first
+    span = (BULK_END - BULK_START).days - 12  # the last ones still open before BULK_END
     areas = [a.id for a in session.scalars(select(Area).order_by(Area.code))]
     flat_i = 0
-    made = 0
     for chunk in _chunks(count):
         rows: dict[type, list[dict]] = {m: [] for m in ids}
         numbered: dict[int, list[dict]] = {}
@@ -244,6 +265,8 @@ def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, name
             street = (k % commercial_every) == 0 or flat_i >= len(flats)
             pid = ids[Premises]
             ids[Premises] += 1
+            applied = BULK_START + timedelta(days=k * span // count)
+            at = history.moment(applied)
             if street:
                 kind = ("commercial", "industrial", "public")[k % 3]
                 area_id = areas[k % len(areas)]
@@ -259,148 +282,85 @@ def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, name
             name = names[rng.randrange(len(names))]
             pinyin, initials = _keys(name)
             phone = _phone(rng)
-            applied = date(2016, 1, 1) + timedelta(days=rng.randrange(3600))
             aid = ids[Account]
             ids[Account] += 1
             signed = status != "application"
+            planned = status not in ("application", "contract_signed", "numbered")
             live = status in ("gas_on", "in_service", "suspended", "closed")
+            opened_on = applied + timedelta(days=12)
             acc = dict(
                 id=aid, number=None, area_id=area_id, premises_id=pid, type=kind, status=status,
-                holder_name=name, holder_id_number=_id_number(made + k), name_pinyin=pinyin, name_initials=initials,
+                holder_name=name, holder_id_number=_id_number(k), name_pinyin=pinyin, name_initials=initials,
                 phone=phone, phone2="", phone_tail4=phone_tail4(phone), household_size=rng.randint(1, 6),
                 applied_on=applied, contract_signed_on=applied + timedelta(days=2) if signed else None,
-                install_planned_on=applied + timedelta(days=9)
-                if status not in ("application", "contract_signed", "numbered") else None,
-                installer_team="安装一队" if status not in ("application", "contract_signed", "numbered") else "",
-                installed_on=applied + timedelta(days=9) if status in ("installed",) or live else None,
-                opened_on=applied + timedelta(days=12) if live else None,
-                closed_on=applied + timedelta(days=900) if status == "closed" else None,
-                created_at=now,
+                install_planned_on=applied + timedelta(days=9) if planned else None,
+                installer_team="安装一队" if planned else "",
+                installed_on=applied + timedelta(days=9) if status == "installed" or live else None,
+                opened_on=opened_on if live else None,
+                # closed some time before BULK_END: the settlement's day stays inside the generated years
+                closed_on=opened_on + timedelta(days=(BULK_END - opened_on).days * (k % 89 + 1) // 90)
+                if status == "closed" else None,
+                created_at=at,
             )
             rows[Account].append(acc)
             if signed and status != "contract_signed":
                 numbered.setdefault(area_id, []).append(acc)
             if signed:
-                acc["party_id"] = ids[Party]
-                rows[Party].append(dict(id=ids[Party], kind="account", account_id=aid, created_at=now))
-                ids[Party] += 1
-                _bulk_signing(rows, ids, acc, kind, clerk, now, rng)
+                _bulk_signing(book, rows, ids, acc, kind, clerk, rng)
             if live or (status == "installed" and k % 2):
                 mid = ids[Meter]
                 ids[Meter] += 1
                 final = D(rng.randrange(50_000, 3_000_000)) / 1000 if status == "closed" else None
+                installed = acc["installed_on"] or applied
                 rows[Meter].append(dict(
                     id=mid, account_id=aid, serial=f"G{aid:09d}", model="G2.5", digits=5,
-                    installed_on=acc["installed_on"] or applied, initial_reading=D("0.000"),
-                    removed_on=acc["closed_on"], final_reading=final, registered_by=clerk.user_id, created_at=now))
-            if status in ("in_service", "suspended"):
-                _bulk_usage(rows, ids, acc, clerk, now, rng)
+                    installed_on=installed, initial_reading=D("0.000"), removed_on=acc["closed_on"],
+                    final_reading=final, registered_by=clerk.user_id, created_at=history.moment(installed)))
             if status == "closed":
-                _bulk_closing(rows, ids, acc, kind, clerk, now)
+                heapq.heappush(closings, (acc["closed_on"], aid, kind))
         for area_id, accs in numbered.items():
             first = numbers.reserve(session, area_id, len(accs))
             code = session.get(Area, area_id).code  # type: ignore[union-attr]
             for offset, acc in enumerate(accs):
                 acc["number"] = numbers.make_number(code, first + offset)
-        # Parents before children (foreign keys are on).
-        for model in (Premises, Account, Party, Meter, LedgerPosting, LedgerEntry, Contract):
-            if rows[model]:
-                _insert(session, model, rows[model])
-        made += len(chunk)
-    audit.record(session, admin, "demo.generate_accounts", "account", "",
-                 after={"accounts": made, "seed": SEED})
+        # the settlements due by the chunk's last signing day; later ones wait for their day
+        last = applied + timedelta(days=2) if chunk.stop < count else date.max
+        while closings and closings[0][0] <= last:
+            _bulk_closing(book, *heapq.heappop(closings), clerk)
+        # Parents before children (foreign keys are on): accounts, their postings, the contracts.
+        for model in (Premises, Account, Meter):
+            history.insert_rows(session, model, rows[model])
+        history.write(session, book)
+        history.insert_rows(session, Contract, rows[Contract])
+    history.close(session, book)
+    audit.record(session, admin, "demo.generate_accounts", "account", "", after={"accounts": count, "seed": SEED})
 
 
-def _sqlite_value(column_type: object) -> Callable[[Any], object] | None:
-    """The on-disk form SQLAlchemy's column types give a value on SQLite (see money.py, base.py);
-    None where the driver takes the Python value as it is."""
-    if isinstance(column_type, Money):
-        return lambda v: None if v is None else int(v.scaleb(2))
-    if isinstance(column_type, Volume):
-        return lambda v: None if v is None else int(v.scaleb(3))
-    if isinstance(column_type, UTCDateTime):
-        seen: dict[datetime, str] = {}  # the generator stamps whole chunks with one time
-
-        def stamp(v: datetime | None) -> str | None:
-            if v is None:
-                return None
-            if v not in seen:
-                seen[v] = v.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-            return seen[v]
-
-        return stamp
-    if isinstance(column_type, Date):
-        return lambda v: None if v is None else v.isoformat()
-    return None
-
-
-def _insert(session: Session, model: type, rows: list[dict]) -> None:
-    """Bulk insert; on SQLite straight through the driver (the ORM's per-row work dominates at 500k)."""
-    table = model.__table__  # type: ignore[attr-defined]
-    conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), rows)
-        return
-    cols = [c.name for c in table.columns]
-    convert = [(i, f) for i, c in enumerate(table.columns) if (f := _sqlite_value(c.type)) is not None]
-    getter = itemgetter(*cols)
-    values = []
-    for r in rows:
-        t = list(getter(r))
-        for i, f in convert:
-            t[i] = f(t[i])
-        values.append(tuple(t))
-    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    conn.exec_driver_sql(sql, values)
-
-
-def _posting(rows: dict, ids: dict, acc: dict, clerk: Actor, now: datetime, action: str,
-             lines: list[tuple[str, str, Decimal, str | None]], day: date) -> int:
-    pid = ids[LedgerPosting]
-    ids[LedgerPosting] += 1
-    rows[LedgerPosting].append(dict(
-        id=pid, party_id=acc["party_id"], account_id=acc["id"], idempotency_key=f"demo-bulk-{pid}", action=action,
-        memo="", business_date=day, counter_id=clerk.counter_id, user_id=clerk.user_id, approved_by=None,
-        shift_id=None, voids=None, created_at=now))
-    for kind, bucket, amount, method in lines:
-        rows[LedgerEntry].append(dict(
-            id=ids[LedgerEntry], posting_id=pid, party_id=acc["party_id"], account_id=acc["id"], kind=kind,
-            bucket=bucket, amount=amount, method=method, tendered=None, change_given=None, reversal_of=None,
-            reason="", user_id=clerk.user_id, created_at=now))
-        ids[LedgerEntry] += 1
-    return pid
-
-
-def _bulk_signing(rows: dict, ids: dict, acc: dict, kind: str, clerk: Actor, now: datetime,
+def _bulk_signing(book: history.Batch, rows: dict, ids: dict, acc: dict, kind: str, clerk: Actor,
                   rng: random.Random) -> None:
+    """The signing as opening.sign_contract posts it: the fees as charges, paid in full."""
     opening_fee, install, prepay = FEES[kind]
-    method = rng.choice(("cash", "wechat", "alipay", "card"))
-    pid = _posting(rows, ids, acc, clerk, now, "account.sign_contract", [
-        ("opening_fee", "charge", opening_fee, None), ("installation_fee", "charge", install, None),
-        ("prepayment", "prepayment", prepay, None), ("payment", "money", -(opening_fee + install + prepay), method)],
-        acc["contract_signed_on"])
+    day = acc["contract_signed_on"]
+    lines = [Line("opening_fee", opening_fee), Line("installation_fee", install), Line("prepayment", prepay)]
+    pid = history.record(book, acc["id"], lines, payment=Payment(opening_fee + install + prepay, rng.choice(METHODS)),
+                         on=day, counter_id=_counter(clerk), user_id=clerk.user_id, action="account.sign_contract",
+                         memo="开户签约")
     rows[Contract].append(dict(
         id=ids[Contract], account_id=acc["id"], kind="opening", holder_name=acc["holder_name"],
-        holder_id_number=acc["holder_id_number"], signed_on=acc["contract_signed_on"], opening_fee=opening_fee,
+        holder_id_number=acc["holder_id_number"], signed_on=day, opening_fee=opening_fee,
         installation_fee=install, prepayment=prepay, deposit=D("0.00"),
         status="ended" if acc["status"] == "closed" else "open", ended_on=acc["closed_on"], note="",
-        posting_id=pid, submission_key=None, signed_by=clerk.user_id, created_at=now))
+        posting_id=pid, submission_key=None, signed_by=clerk.user_id, created_at=history.moment(day)))
     ids[Contract] += 1
 
 
-def _bulk_usage(rows: dict, ids: dict, acc: dict, clerk: Actor, now: datetime, rng: random.Random) -> None:
-    """A few gas bills, paid — except one in ten accounts that still owes its last bill."""
-    for n in range(rng.randint(1, 3)):
-        bill = D(rng.randrange(3_000, 40_000)) / 100
-        day = acc["opened_on"] + timedelta(days=30 * (n + 1))
-        _posting(rows, ids, acc, clerk, now, "ledger.post", [("gas_charge", "charge", bill, None)], day)
-        if not (n == 0 and rng.random() < 0.1):
-            _posting(rows, ids, acc, clerk, now, "ledger.post",
-                     [("payment", "money", -bill, rng.choice(("cash", "wechat", "alipay")))], day)
+def _bulk_closing(book: history.Batch, day: date, account_id: int, kind: str, clerk: Actor) -> None:
+    """The settlement as closing.settle_for_closing posts it: the prepayment held since signing, paid back."""
+    held = Balances(D("0.00"), FEES[kind][2], D("0.00"))
+    history.record(book, account_id, closing.release_lines(held, "cash"), on=day, counter_id=_counter(clerk),
+                   user_id=clerk.user_id, action="account.settle", memo="销户结算")
 
 
-def _bulk_closing(rows: dict, ids: dict, acc: dict, kind: str, clerk: Actor, now: datetime) -> None:
-    prepay = FEES[kind][2]
-    _posting(rows, ids, acc, clerk, now, "account.settle",
-             [("prepayment_refund", "prepayment", -prepay, None), ("refund", "money", prepay, "cash")],
-             acc["closed_on"])
+def _counter(clerk: Actor) -> int:
+    assert clerk.counter_id is not None, "the demo clerk works at the demo counter"
+    return clerk.counter_id
