@@ -29,10 +29,9 @@ from sqlalchemy.orm import Session
 from gasdesk.models import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift
 from gasdesk.services.ledger import posting
 from gasdesk.services.ledger.allocations import CHARGE_BUCKETS
-from gasdesk.services.ledger.posting import Line, Payment
+from gasdesk.services.ledger.posting import Line, Payment, with_payment
 
 _checked = cache(posting._check_line)  # lines are few and repeat: check each one once
-_payment_line = cache(posting._payment_line)
 OPENS, POSTS, CLOSES = time(8), time(10), time(17)  # local time of a historical day's shift
 
 
@@ -84,13 +83,7 @@ def record(batch: Batch, account_id: int, lines: Sequence[Line], *, payment: Pay
     if party_id is None:
         party_id = batch.party_of[account_id] = batch.take(Party)
         batch.parties.append(dict(id=party_id, kind="account", account_id=account_id, created_at=at))
-    all_lines = list(lines)
-    tendered = change = None
-    if payment is not None:
-        line, tendered, change = _payment_line(payment)
-        all_lines.append(line)
-    if not all_lines:
-        raise ValueError("nothing to post")
+    all_lines, tendered, change = with_payment(lines, payment)
     day = batch.days.setdefault(on, _Day())
     pid = batch.take(LedgerPosting)
     row = dict(id=pid, party_id=party_id, account_id=account_id, idempotency_key=f"history-{pid}", action=action,

@@ -190,6 +190,18 @@ def _payment_line(payment: Payment) -> tuple[Line, Decimal | None, Decimal | Non
     return Line("payment", -amount, payment.method), tendered, tendered - amount
 
 
+def with_payment(lines: Sequence[Line], payment: Payment | None) -> tuple[list[Line], Decimal | None, Decimal | None]:
+    """The posting's lines with its payment line last, and the cash tendered and change, if any."""
+    all_lines = list(lines)
+    tendered = change = None
+    if payment is not None:
+        line, tendered, change = _payment_line(payment)
+        all_lines.append(line)
+    if not all_lines:
+        raise ValidationError("没有要记账的项目。", "Nothing to post.")
+    return all_lines, tendered, change
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -217,13 +229,7 @@ def record(
         return first
     party = _party(session, account_id, party_id)
     counter_id = shifts.counter_of(actor)
-    all_lines = list(lines)
-    tendered = change = None
-    if payment is not None:
-        line, tendered, change = _payment_line(payment)
-        all_lines.append(line)
-    if not all_lines:
-        raise ValidationError("没有要记账的项目。", "Nothing to post.")
+    all_lines, tendered, change = with_payment(lines, payment)
     checked = [(line, *_check_line(line)) for line in all_lines]
     moves_money = any(bucket == "money" for _line, bucket, _a, _m in checked)
     if moves_money:
