@@ -148,6 +148,14 @@
         <translation>项目</translation>
     </message>
     <message>
+        <source>Business day</source>
+        <translation>记账日期</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>金额</translation>
     </message>

@@ -112,7 +112,8 @@ class AccountPage(QWidget):
 
         # ---- tables
         self.ledger_model = RowsModel([
-            Column(self.tr("Time"), lambda e: fmt.day(e.created_at)),
+            Column(self.tr("Business day"), lambda e: fmt.day(e.business_date)),
+            Column(self.tr("Written"), lambda e: fmt.day(e.created_at)),
             Column(self.tr("Item"), lambda e: fmt.name_of(labels.LEDGER_KIND, e.kind)),
             Column(self.tr("Amount"), lambda e: fmt.yuan(e.amount), align_right=True),
             Column(self.tr("Method"), lambda e: fmt.name_of(labels.PAYMENT_METHOD, e.method)),
