@@ -109,3 +109,32 @@ def money_base_guards_ddl(dialect: str) -> tuple[list[str], list[str]]:
                 for name, when in _MONEY_BASE_PG_TRIGGERS.items()]
         return create, [*drop, "DROP FUNCTION IF EXISTS gasdesk_money_base_guard()"]
     return [], []
+
+
+# Revision 0006: an append-only row cannot be replaced either. SQLite's REPLACE conflict
+# resolution (INSERT OR REPLACE, REPLACE INTO) deletes the row in its way without firing the
+# delete trigger (unless the connection set recursive_triggers, which a plain sqlite3 shell does
+# not); a guard on insert refuses a row whose primary key or unique key is already taken.
+APPEND_ONLY_KEYS: dict[str, tuple[str, ...]] = {
+    "audit_log": ("id",),
+    "parties": ("id", "account_id"),
+    "ledger_postings": ("id", "idempotency_key", "voids"),
+    "ledger_entries": ("id", "reversal_of"),
+    "ledger_allocations": ("id", "reversal_of"),
+    "print_jobs": ("id",),
+}
+
+
+def no_replace_ddl(table: str, dialect: str) -> tuple[list[str], list[str]]:
+    """(create, drop): refuse REPLACE on SQLite, TRUNCATE on PostgreSQL, for an append-only table."""
+    if dialect == "sqlite":
+        taken = " OR ".join(f"(NEW.{k} IS NOT NULL AND EXISTS (SELECT 1 FROM {table} WHERE {k} = NEW.{k}))"
+                            for k in APPEND_ONLY_KEYS[table])
+        create = [f"CREATE TRIGGER trg_{table}_no_replace BEFORE INSERT ON {table} WHEN {taken} "
+                  f"BEGIN SELECT RAISE(ABORT, '{table} is append-only: a row cannot be replaced'); END"]
+        return create, [f"DROP TRIGGER IF EXISTS trg_{table}_no_replace"]
+    if dialect == "postgresql":
+        create = [f"CREATE TRIGGER trg_{table}_no_truncate BEFORE TRUNCATE ON {table} "
+                  "FOR EACH STATEMENT EXECUTE FUNCTION gasdesk_append_only()"]
+        return create, [f"DROP TRIGGER IF EXISTS trg_{table}_no_truncate ON {table}"]
+    return [], []
