@@ -47,6 +47,15 @@ def test_a_sign_in_names_a_registered_counter_or_is_refused(office: Office) -> N
     assert len(logged) == 2 and all("unregistered counter" in a for a in logged)
 
 
+@pytest.mark.parametrize(("typed", "quoted"), [("\udcff\udcfe", "\\udcff\\udcfe"), ("C" * 5000, "C" * 16 + "…")])
+def test_an_odd_counter_code_is_refused_in_words_quoting_a_short_prefix(office: Office, typed: str,
+                                                                          quoted: str) -> None:
+    with office.db.write() as s:
+        outcome = users.authenticate(s, "clerk", "secret-123", counter=typed)
+    assert outcome.actor is None and outcome.error is not None
+    assert outcome.error.zh == f"柜台号 {quoted} 未登记。请填写本机的柜台号，或请管理员在“系统管理 → 柜台”中登记。"
+
+
 def test_counters_are_kept_by_the_admin(office: Office) -> None:
     with office.db.write() as s:
         added = counters.add_counter(s, office.admin, "d02", "城西调瓶点", "depot")

@@ -66,10 +66,9 @@ def open_amounts(session: Session, party_id: int, exclude_posting: int | None = 
     if exclude_posting is not None:
         q = q.where(LedgerEntry.posting_id != exclude_posting)
     out = []
-    for entry_id, amount, paid_fen in session.execute(q):
-        open_amount = amount - Decimal(paid_fen) / 100 if isinstance(paid_fen, int) else amount - paid_fen
-        if open_amount > 0:
-            out.append((entry_id, open_amount))
+    for entry_id, amount, paid in session.execute(q):  # SUM and COALESCE keep the Money type
+        if amount - paid > 0:
+            out.append((entry_id, amount - paid))
     return out
 
 
@@ -119,6 +118,6 @@ def open_amount(session: Session, charge_entry_id: int) -> Decimal:
     assert entry is not None
     paid = session.scalar(select(func.coalesce(func.sum(LedgerAllocation.amount), 0))
                           .where(LedgerAllocation.charge_entry_id == charge_entry_id))
-    return entry.amount - (paid if isinstance(paid, Decimal) else Decimal(paid) / 100)
+    return entry.amount - paid
 
 

@@ -15,7 +15,7 @@ from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed, changed
 from gasdesk.services.core.errors import Conflict, NotFound, ValidationError
 from gasdesk.services.core.permissions import require
-from gasdesk.services.core.text import normalize_typed
+from gasdesk.services.core.text import normalize_typed, shown
 
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9-]{0,15}")
 
@@ -77,8 +77,11 @@ def set_active(session: Session, actor: Actor, code: str, active: bool) -> Count
 def registered(session: Session, code: str, *, active_only: bool = True) -> Counter:
     """The counter a typed code names; an unknown or disabled one is refused in words."""
     typed = normalize_typed(code or "").upper()
-    counter = session.scalar(select(Counter).where(Counter.code == typed))
+    # Only a well-formed code is looked up: anything else (a lone surrogate, 5,000 characters) is
+    # simply not registered, and the refusal quotes a short, printable prefix of it.
+    counter = session.scalar(select(Counter).where(Counter.code == typed)) if _CODE.fullmatch(typed) else None
     if counter is None:
+        typed = shown(typed, 16)
         raise NotFound(
             f"柜台号 {typed or '（空）'} 未登记。请填写本机的柜台号，或请管理员在“系统管理 → 柜台”中登记。",
             f"The counter {typed or '(empty)'} is not registered. Enter this PC's counter, or ask an "

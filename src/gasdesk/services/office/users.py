@@ -17,6 +17,7 @@ from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed, Done, changed
 from gasdesk.services.core.errors import AuthError, Conflict, GasdeskError, NotFound, ValidationError
 from gasdesk.services.core.permissions import require
+from gasdesk.services.core.text import shown
 from gasdesk.services.office import counters, passwords
 
 _LOGIN_RE = re.compile(r"^[A-Za-z0-9_.-]{2,40}$")
@@ -202,8 +203,8 @@ def authenticate(
         try:
             place = counters.registered(session, counter)
         except GasdeskError as exc:
-            audit.record(session, None, "login.failed", "counter", "", login=login[:40],
-                         after={"reason": "unregistered counter", "counter": counter[:20]})
+            audit.record(session, None, "login.failed", "counter", "", login=shown(login, 40),
+                         after={"reason": "unregistered counter", "counter": shown(counter, 20)})
             return LoginOutcome(None, AuthError(exc.zh, exc.en))
     user = _by_login(session, login)
     if user is None:
