@@ -38,7 +38,7 @@ def test_a_sign_in_names_a_registered_counter_or_is_refused(office: Office) -> N
         right = users.authenticate(s, "clerk", "secret-123", counter=" t01 ")
     assert wrong.actor is None and wrong.error is not None
     assert wrong.error.zh.startswith("柜台号 X99 未登记。")
-    assert missing.actor is None and missing.error.zh.startswith("柜台号 （空） 未登记。")  # type: ignore[union-attr]
+    assert missing.actor is None and missing.error.zh == "请填写柜台号（例如 C01）。"  # type: ignore[union-attr]
     assert right.actor is not None and (right.actor.counter, right.actor.counter_id) == ("T01", office.clerk.counter_id)
     with office.db.read() as s:
         clerk = s.scalar(select(User).where(User.login == "clerk"))

@@ -77,14 +77,16 @@ def set_active(session: Session, actor: Actor, code: str, active: bool) -> Count
 def registered(session: Session, code: str, *, active_only: bool = True) -> Counter:
     """The counter a typed code names; an unknown or disabled one is refused in words."""
     typed = normalize_typed(code or "").upper()
+    if not typed:
+        raise ValidationError("请填写柜台号（例如 C01）。", "Enter the counter code (e.g. C01).")
     # Only a well-formed code is looked up: anything else (a lone surrogate, 5,000 characters) is
     # simply not registered, and the refusal quotes a short, printable prefix of it.
     counter = session.scalar(select(Counter).where(Counter.code == typed)) if _CODE.fullmatch(typed) else None
     if counter is None:
         typed = shown(typed, 16)
         raise NotFound(
-            f"柜台号 {typed or '（空）'} 未登记。请填写本机的柜台号，或请管理员在“系统管理 → 柜台”中登记。",
-            f"The counter {typed or '(empty)'} is not registered. Enter this PC's counter, or ask an "
+            f"柜台号 {typed} 未登记。请填写本机的柜台号，或请管理员在“系统管理 → 柜台”中登记。",
+            f"The counter {typed} is not registered. Enter this PC's counter, or ask an "
             "administrator to register it (Administration → Counters).",
         )
     if active_only and not counter.active:
