@@ -112,7 +112,7 @@ def copy_database(template: Path, target: Path) -> Path:
 def migrated_template(_session_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty database migrated to head, once per session; tests get copies (``db``)."""
     path = tmp_path_factory.mktemp("template") / "migrated.db"
-    prepare(path).dispose()
+    prepare(path, create=True).dispose()
     return seal(path)
 
 

@@ -46,9 +46,9 @@ def hot_copy(db: Database, dest: Path) -> Path:
             src.close()
     except sqlite3.OperationalError as exc:
         tmp.unlink(missing_ok=True)
-        from gasdesk.db import translate_operational
+        from gasdesk.dbfile import classify
 
-        raise (translate_operational(exc) or DatabaseError(
+        raise (classify(exc) or DatabaseError(
             f"备份失败：{exc}", f"Backup failed: {exc}"
         )) from exc
     problems = _check_file(tmp)

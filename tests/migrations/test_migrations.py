@@ -48,7 +48,7 @@ def same_schema(path: Path) -> dict[str, dict[str, str]]:
 
 def checks_at(revision: str, tmp: Path) -> dict[str, str]:
     """table -> SQL of a fresh database upgraded to ``revision``: the CHECKs that revision has."""
-    db = prepare(tmp / f"fresh-{revision}.db")
+    db = prepare(tmp / f"fresh-{revision}.db", create=True)
     try:
         migrate.downgrade(db, revision)
     finally:
@@ -158,7 +158,7 @@ def test_each_step_down_and_up_keeps_data_and_checks(populated: Database, tmp_pa
 
 def test_upgrade_copies_the_file_aside_first(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    db = prepare(path, upgrade=False)
+    db = prepare(path, create=True, upgrade=False)
     revs = revisions(db)
     migrate.upgrade(db)
     migrate.downgrade(db, revs[0])

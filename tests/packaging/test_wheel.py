@@ -44,7 +44,7 @@ def test_unpacked_wheel_upgrades_a_database_outside_the_tree(wheel: Path, tmp_pa
         "import gasdesk, gasdesk.cli, gasdesk.paths\n"
         "assert gasdesk.__file__.startswith(sys.argv[1]), gasdesk.__file__\n"
         "print(gasdesk.paths.shipped('migrations'))\n"
-        "sys.exit(gasdesk.cli.main(['db', 'upgrade', '--db', sys.argv[2]]))\n"
+        "sys.exit(gasdesk.cli.main(['db', 'upgrade', '--create', '--db', sys.argv[2]]))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     out = subprocess.run([sys.executable, "-c", code, str(site), str(target)], cwd=tmp_path, env=env,

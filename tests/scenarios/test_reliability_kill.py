@@ -146,10 +146,14 @@ _STRAY = (
                     account="(SELECT MIN(id) FROM accounts)"))
 
 
+# Rows written past gasdesk carry no seal, which the database refuses: the guards go first.
+_UNSEALED = "DROP TRIGGER trg_ledger_entries_sealed; DROP TRIGGER trg_ledger_postings_sealed; "
+
+
 @pytest.mark.parametrize(("damage", "seen"), [
-    (_ENTRY.format(party="party_id", account="account_id"), "posting rel:t:2 is torn"),  # one fen charged too much
-    (_STRAY, "on another account"),
-    (_POSTING, "posting without entries"),
+    (_UNSEALED + _ENTRY.format(party="party_id", account="account_id"), "posting rel:t:2 is torn"),  # 1 fen more
+    (_UNSEALED + _STRAY, "on another account"),
+    (_UNSEALED + _POSTING, "posting without entries"),
 ])
 def test_the_checker_sees_torn_and_stray_rows(accounts: tuple[Path, list[int], dict[int, ledger.Balances]],
                                               damage: str, seen: str) -> None:

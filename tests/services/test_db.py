@@ -7,13 +7,15 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from gasdesk.db import BUSY_TIMEOUT_MS, Database, open_database, translate_operational
+from gasdesk.db import BUSY_TIMEOUT_MS, Database, open_database
+from gasdesk.dbfile import classify as translate_operational
 from gasdesk.models import Area, AuditEntry, Compound, Setting
 from gasdesk.services.core import audit, settings
 from gasdesk.services.core.actor import Actor
@@ -181,7 +183,7 @@ def test_network_mount_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(DatabaseError, match="网络共享"):
         prepare(share / "office.db")
     assert list(share.iterdir()) == []  # nothing created there
-    local = prepare(tmp_path / "local.db")  # a local path next to it is fine
+    local = prepare(tmp_path / "local.db", create=True)  # a local path next to it is fine
     local.dispose()
 
 
@@ -198,9 +200,10 @@ def test_unreadable_file_refused(demo_file: Path, monkeypatch: pytest.MonkeyPatc
     before = sha(demo_file)
     with pytest.raises(DatabaseError) as info:
         prepare(demo_file, create=False)
-    assert info.value.zh.startswith("没有权限读写数据库文件")
+    assert info.value.zh.startswith("没有权限读取数据库文件")
+    assert "损坏" not in info.value.zh and "restore" not in info.value.zh  # permissions are not damage
     set_language("en")
-    assert str(info.value).startswith("No permission to read and write the database file")
+    assert str(info.value).startswith("No permission to read the database file")
     assert sha(demo_file) == before
 
 
@@ -208,8 +211,9 @@ def test_not_a_database_refused_unchanged(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("这不是数据库 " * 50)
     before = sha(bogus)
-    with pytest.raises(DatabaseError, match="不是 gasdesk 数据库文件"):
+    with pytest.raises(DatabaseError, match="这不是 SQLite 数据库文件") as info:
         prepare(bogus)
+    assert info.value.kind == "not_sqlite" and "restore" not in info.value.zh
     assert sha(bogus) == before
     with pytest.raises(DatabaseError, match="文件夹"):
         prepare(tmp_path)
@@ -219,6 +223,7 @@ def test_not_a_database_refused_unchanged(tmp_path: Path) -> None:
 def test_corrupted_file_refused_and_left_unchanged(demo_file: Path, tmp_path: Path, page: int) -> None:
     damaged = tmp_path / f"damaged-{page}.db"
     shutil.copy(demo_file, damaged)
+    not_checked_today(damaged)
     with damaged.open("r+b") as f:
         f.seek((page - 1) * PAGE)
         f.write(bytes([0xA5]) * PAGE)
@@ -228,6 +233,37 @@ def test_corrupted_file_refused_and_left_unchanged(demo_file: Path, tmp_path: Pa
     assert "数据库文件已损坏" in info.value.zh and "gasdesk restore" in info.value.zh
     assert sha(damaged) == before
     assert not list(tmp_path.glob("damaged-*.bak"))  # no upgrade copy was attempted
+
+
+def not_checked_today(path: Path) -> None:
+    """Forget the day of the last passed quick_check (as for a file last opened yesterday)."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 0")
+    conn.close()
+
+
+def test_the_full_check_runs_once_a_day_and_is_recorded(demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    not_checked_today(demo_file)
+    calls: list[bool] = []
+    real = Database.quick_check
+    monkeypatch.setattr(Database, "quick_check", lambda self, **kw: calls.append(True) or real(self, **kw))
+    prepare(demo_file).dispose()
+    assert calls == [True]
+    assert Database.checked_on(open_database(demo_file)) == date.today()
+    prepare(demo_file).dispose()  # the day's second start reads no whole file
+    assert calls == [True]
+
+
+def test_damage_after_the_days_check_is_still_found_by_db_check(demo_file: Path) -> None:
+    from gasdesk import checkup
+
+    prepare(demo_file).dispose()  # checked today
+    with demo_file.open("r+b") as f:
+        f.seek(7 * PAGE)
+        f.write(bytes([0xA5]) * PAGE)
+    with pytest.raises(DatabaseError) as info:
+        checkup.check(demo_file)
+    assert info.value.kind == "damaged" and "gasdesk restore" in info.value.zh
 
 
 def test_newer_database_refused_unchanged(demo_file: Path) -> None:
@@ -277,10 +313,10 @@ def test_disk_full_is_translated_and_nothing_written(db: Database, admin: Actor)
     ("driver_message", "zh_start"),
     [
         ("database or disk is full", "磁盘已满"),
-        ("database is locked", "数据库正被其他柜台占用"),
+        ("database is locked", "数据库正被另一个柜台或程序占用"),
         ("database disk image is malformed", "数据库文件已损坏"),
         ("file is not a database", "数据库文件已损坏"),
-        ("attempt to write a readonly database", "数据库文件是只读的"),
+        ("attempt to write a readonly database", "数据库文件或它的文件夹是只读的"),
         ("unable to open database file", "无法打开数据库文件"),
     ],
 )

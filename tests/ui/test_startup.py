@@ -47,7 +47,8 @@ def test_a_damaged_file_is_refused_with_a_message_and_left_alone(qapp, boxes, tm
     before = _files(tmp_path)
     code = run_gui(str(target), demo=False, lang="zh", counter="", explicit_db=True)
     assert code == 2
-    assert boxes == [("gasdesk 无法打开数据库", f"这不是 gasdesk 数据库文件，或文件头已损坏：{target}")]
+    assert boxes == [("gasdesk 无法打开数据库",
+                      f"这不是 SQLite 数据库文件：{target}。请检查是否选错了文件（它没有被改动）。")]
     assert _files(tmp_path) == before
 
 
@@ -56,7 +57,8 @@ def test_the_refusal_speaks_english_when_chosen(qapp, english, boxes, tmp_path: 
     target.write_bytes(b"garbage" * 100)
     assert run_gui(str(target), demo=False, lang="en", counter="", explicit_db=True) == 2
     assert boxes == [("gasdesk cannot open the database",
-                      f"This is not a gasdesk database file, or its header is damaged: {target}")]
+                      f"This is not a SQLite database file: {target}. "
+                      "Check that this is the right file (it was not changed).")]
 
 
 def test_a_missing_explicit_file_is_created_only_when_the_user_agrees(qapp, boxes, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from gasdesk.services.core.errors import GasdeskError, ValidationError
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from gasdesk import migrate
 
-    with common.opened(args, create=True, upgrade=False) as db:
+    with common.opened(args, create=args.create, upgrade=False) as db:
         result = migrate.upgrade(db)
     if result.changed:
         common.out(f"upgraded {db.display_name}: {result.before or '(empty)'} -> {result.after}")
@@ -24,23 +24,39 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_db_check(args: argparse.Namespace) -> int:
+def cmd_db_create(args: argparse.Namespace) -> int:
+    """A new database at a path that holds none (a missing or zero-byte file); never over one."""
     from gasdesk import migrate
-    from gasdesk.db import open_database
 
-    db = open_database(common.db_target(args), create=False)
+    with common.opened(args, create=True, upgrade=False) as db:
+        if migrate.current_revision(db) is not None:
+            raise ValidationError(f"这里已经有 gasdesk 数据库：{db.display_name}。"
+                                  "没有做任何改动（升级请用 gasdesk db upgrade）。",
+                                  f"There is a gasdesk database here already: {db.display_name}. Nothing was "
+                                  "changed (to upgrade it use gasdesk db upgrade).")
+        result = migrate.upgrade(db, backup=False)
+    common.out(f"created {db.display_name} at schema {result.after}")
+    return 0
+
+
+# db check's own exit codes: 0 sound and current, 1 sound but older, 2 damaged, 4 cannot be checked.
+CHECK_SOUND, CHECK_OLDER, CHECK_DAMAGED, CHECK_CANNOT = 0, 1, 2, 4
+
+
+def cmd_db_check(args: argparse.Namespace) -> int:
+    from gasdesk.checkup import check
+
     try:
-        problems = db.integrity_check()
-        if problems:
-            common.err("integrity check FAILED:")
-            for p in problems[:20]:
-                common.err(f"  {p}")
-            return 2
-        current, head = migrate.current_revision(db), migrate.head_revision(db)
-    finally:
-        db.dispose()
-    common.out(f"{db.display_name}: integrity ok; schema {current or '(empty)'} (program head {head})")
-    return 0 if current == head else 1
+        report = check(common.db_target(args), head=args.head)
+    except GasdeskError as exc:
+        common.err(exc.text(args.lang))
+        return CHECK_DAMAGED if getattr(exc, "kind", "") == "damaged" else CHECK_CANNOT
+    for line in report.lines(args.lang):
+        common.out(line)
+    if report.finding is not None:
+        common.err(report.finding.en if args.lang == "en" else report.finding.zh)
+        return CHECK_DAMAGED
+    return CHECK_SOUND if report.current else CHECK_OLDER
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -102,10 +118,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
     dbp = sub.add_parser("db", help="database upgrade and checks")
     dbsub = dbp.add_subparsers(dest="db_command", required=True)
-    dbsub.add_parser("upgrade", parents=[common_options], help="copy the file aside and upgrade it").set_defaults(
-        func=cmd_db_upgrade)
-    dbsub.add_parser("check", parents=[common_options],
-                     help="integrity check; exit 0 when sound and current").set_defaults(func=cmd_db_check)
+    up = dbsub.add_parser("upgrade", parents=[common_options], help="copy the file aside and upgrade it")
+    up.add_argument("--create", action="store_true", help="make a new database when the file is missing or empty")
+    up.set_defaults(func=cmd_db_upgrade)
+    dbsub.add_parser("create", parents=[common_options],
+                     help="a new database where there is none (missing or empty file)").set_defaults(func=cmd_db_create)
+    chk = dbsub.add_parser("check", parents=[common_options],
+                           help="integrity and hash-chain check, read-only; exit 0 sound and current, 1 sound but "
+                                "older, 2 damaged, 4 cannot be checked")
+    chk.add_argument("--head", help="a chain head printed earlier (COUNT:HASH) the chain must still pass through")
+    chk.set_defaults(func=cmd_db_check)
 
     b = sub.add_parser("backup", parents=[common_options], help="hot backup through SQLite's backup API, then checked")
     b.add_argument("--to", help="backup file (default: backups/ beside the database)")

@@ -13,7 +13,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     from gasdesk.services.office import users
 
     role = users.parse_role(args.role)
-    with common.opened(args, create=True) as db:
+    with common.opened(args) as db:
         with db.read() as s:
             empty = not users.has_users(s)
         new_password = common.password(f"{args.login} 的新密码 / new password: ", "GASDESK_NEW_PASSWORD")

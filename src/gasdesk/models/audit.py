@@ -1,4 +1,4 @@
-"""The audit log: who did what to which record, before and after. Append-only."""
+"""The audit log: who did what to which record, before and after. Append-only and chained."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gasdesk.models.base import Base, Timestamp
+from gasdesk.models.chain import Chained
 
 
-class AuditEntry(Base):
+class AuditEntry(Chained, Base):
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
 

@@ -138,3 +138,43 @@ def no_replace_ddl(table: str, dialect: str) -> tuple[list[str], list[str]]:
                   "FOR EACH STATEMENT EXECUTE FUNCTION gasdesk_append_only()"]
         return create, [f"DROP TRIGGER IF EXISTS trg_{table}_no_truncate ON {table}"]
     return [], []
+
+
+# Revision 0007: the hash chain (models/chain.py). Its place on the chain is a unique key too, so
+# REPLACE through it is refused like the others; a row that reaches the table unsealed (no place
+# on the chain or no hash: written past gasdesk) is refused.
+CHAINED = ("ledger_postings", "ledger_entries", "ledger_allocations", "audit_log")
+REPLACE_KEYS: dict[str, tuple[str, ...]] = {
+    table: keys + (("chain_seq",) if table in CHAINED else ()) for table, keys in APPEND_ONLY_KEYS.items()
+}
+
+_PG_SEALED_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION gasdesk_chain_sealed() RETURNS trigger AS $$ BEGIN "
+    "IF NEW.chain_seq IS NULL OR NEW.row_hash IS NULL THEN "
+    "  RAISE EXCEPTION '% rows are sealed on the chain by gasdesk', TG_TABLE_NAME "
+    "  USING ERRCODE = 'restrict_violation'; "
+    "END IF; RETURN NEW; END; $$ LANGUAGE plpgsql"
+)
+
+
+def chain_guards_ddl(table: str, dialect: str) -> tuple[list[str], list[str]]:
+    """(create, drop) for a chained table: refuse unsealed rows and REPLACE through ``chain_seq``."""
+    if dialect == "sqlite":
+        old_create, old_drop = no_replace_ddl(table, dialect)
+        taken = " OR ".join(f"(NEW.{k} IS NOT NULL AND EXISTS (SELECT 1 FROM {table} WHERE {k} = NEW.{k}))"
+                            for k in REPLACE_KEYS[table])
+        create = [
+            *old_drop,
+            f"CREATE TRIGGER trg_{table}_no_replace BEFORE INSERT ON {table} WHEN {taken} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only: a row cannot be replaced'); END",
+            f"CREATE TRIGGER trg_{table}_sealed BEFORE INSERT ON {table} "
+            "WHEN NEW.chain_seq IS NULL OR NEW.row_hash IS NULL "
+            f"BEGIN SELECT RAISE(ABORT, '{table} rows are sealed on the chain by gasdesk'); END",
+        ]
+        return create, [f"DROP TRIGGER IF EXISTS trg_{table}_sealed", *old_drop, *old_create]
+    if dialect == "postgresql":
+        create = [_PG_SEALED_FUNCTION,
+                  f"CREATE TRIGGER trg_{table}_sealed BEFORE INSERT ON {table} "
+                  "FOR EACH ROW EXECUTE FUNCTION gasdesk_chain_sealed()"]
+        return create, [f"DROP TRIGGER IF EXISTS trg_{table}_sealed ON {table}"]
+    return [], []

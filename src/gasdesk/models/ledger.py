@@ -20,6 +20,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gasdesk.models.base import Base, MoneyCol, Timestamp, UTCDateTime
+from gasdesk.models.chain import Chained
 from gasdesk.money import Money
 
 BUCKETS = ("charge", "prepayment", "deposit", "money")
@@ -64,7 +65,7 @@ class Shift(Base):
     closed_at = mapped_column(UTCDateTime(), nullable=True)
 
 
-class LedgerPosting(Base):
+class LedgerPosting(Chained, Base):
     """One business transaction (a signing, a payment, a void): its entries net as posted.
 
     The idempotency key is made when the form opens; a retry with it returns this posting.
@@ -89,7 +90,7 @@ class LedgerPosting(Base):
     created_at: Mapped[Timestamp]
 
 
-class LedgerEntry(Base):
+class LedgerEntry(Chained, Base):
     __tablename__ = "ledger_entries"
     __table_args__ = (
         CheckConstraint("amount <> 0", name="amount_nonzero"),
@@ -121,7 +122,7 @@ class LedgerEntry(Base):
     created_at: Mapped[Timestamp]
 
 
-class LedgerAllocation(Base):
+class LedgerAllocation(Chained, Base):
     """Which charge a credit settles, and by how much. A charge's open amount is its amount
     less its allocations; the balance is still the sum of entries. A void reverses an
     allocation with a negative one that names it."""

@@ -107,7 +107,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """A small office built once through the real services; the tests only read it."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("GASDESK_HOME", str(tmp_path_factory.mktemp("home")))
-        db = prepare(tmp_path_factory.mktemp("search") / "office.db")
+        db = prepare(tmp_path_factory.mktemp("search") / "office.db", create=True)
         with db.write() as s:
             info = users.create_first_admin(s, "admin", "管理员", PASSWORD)
             admin = users.actor_for(s.get(users.User, info.id))

@@ -36,6 +36,7 @@ def gasdesk(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
 def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
     """A database with its first admin, made as an administrator would on day one."""
     path = tmp_path / "office.db"
+    assert gasdesk(capsys, "db", "create", "--db", str(path))[0] == 0
     monkeypatch.setenv("GASDESK_NEW_PASSWORD", ADMIN_PW)
     assert gasdesk(capsys, "user", "add", "boss", "--role", "admin", "--name", "老板", "--db", str(path))[0] == 0
     monkeypatch.delenv("GASDESK_NEW_PASSWORD")
@@ -58,12 +59,16 @@ def test_version_through_the_module_entry_point() -> None:
 
 def test_db_upgrade_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "new.db"
-    code, out, _ = gasdesk(capsys, "db", "upgrade", "--db", str(path))
+    code, _, err = gasdesk(capsys, "db", "upgrade", "--db", str(path))
+    assert code == 2 and "数据库文件不存在" in err and not path.exists()  # a typo makes nothing
+    code, _, err = gasdesk(capsys, "db", "upgrade", "--create", "--db", str(tmp_path / "typo" / "new.db"))
+    assert code == 2 and "文件夹不存在" in err and not (tmp_path / "typo").exists()
+    code, out, _ = gasdesk(capsys, "db", "upgrade", "--create", "--db", str(path))
     assert code == 0 and "(empty) ->" in out
     code, out, _ = gasdesk(capsys, "db", "upgrade", "--db", str(path))
     assert code == 0 and "nothing to do" in out
     code, out, _ = gasdesk(capsys, "db", "check", "--db", str(path))
-    assert code == 0 and "integrity ok" in out
+    assert code == 0 and "完整性检查通过" in out and "校验链通过：共 0 行" in out
 
 
 def test_db_check_exit_codes(office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -75,17 +80,18 @@ def test_db_check_exit_codes(office: Path, tmp_path: Path, capsys: pytest.Captur
         f.write(b"\xa5" * 4096)
     before = sha(damaged)
     code, _, err = gasdesk(capsys, "db", "check", "--db", str(damaged))
-    assert code == 2 and "integrity check FAILED" in err
+    assert code == 2 and "数据库文件已损坏" in err and "gasdesk restore" in err
     assert sha(damaged) == before
     code, _, err = gasdesk(capsys, "db", "check", "--db", str(tmp_path / "missing.db"))
-    assert code == 2 and "数据库文件不存在" in err
+    assert code == 4 and "数据库文件不存在" in err
     code, _, err = gasdesk(capsys, "--lang", "en", "db", "check", "--db", str(tmp_path / "missing.db"))
-    assert code == 2 and "The database file does not exist" in err
+    assert code == 4 and "The database file does not exist" in err
     assert not (tmp_path / "missing.db").exists()
 
 
 def test_first_user_must_be_admin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert gasdesk(capsys, "db", "create", "--db", str(tmp_path / "x.db"))[0] == 0
     monkeypatch.setenv("GASDESK_NEW_PASSWORD", ADMIN_PW)
     code, _, err = gasdesk(capsys, "user", "add", "wang", "--role", "clerk", "--db", str(tmp_path / "x.db"))
     assert code == 1 and "第一个用户必须是管理员" in err
@@ -182,7 +188,7 @@ def test_demo_builds_once_and_never_overwrites(tmp_path: Path, capsys: pytest.Ca
 
 def test_common_options_before_or_after_the_sub_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "given-first.db"
-    code, out, _ = gasdesk(capsys, "--db", str(path), "db", "upgrade")
+    code, out, _ = gasdesk(capsys, "--db", str(path), "db", "upgrade", "--create")
     assert code == 0 and str(path) in out and path.exists()
     code, _, err = gasdesk(capsys, "--lang", "en", "--db", str(tmp_path / "none.db"), "db", "check")
-    assert code == 2 and "The database file does not exist" in err
+    assert code == 4 and "The database file does not exist" in err

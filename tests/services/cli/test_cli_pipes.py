@@ -26,7 +26,7 @@ def _run_into_a_closed_pipe(*args: str) -> subprocess.CompletedProcess[bytes]:
 @pytest.mark.sqlite_only
 def test_a_command_writing_into_a_closed_pipe_exits_quietly(tmp_path: Path) -> None:
     target = tmp_path / "office.db"
-    assert main(["db", "upgrade", "--db", str(target)]) == 0
+    assert main(["db", "create", "--db", str(target)]) == 0
     done = _run_into_a_closed_pipe("db", "check", "--db", str(target))
     assert (done.returncode, done.stderr) == (0, b"")
 
@@ -40,7 +40,7 @@ def test_help_into_a_closed_pipe_exits_quietly() -> None:
 def test_a_broken_pipe_inside_a_command_is_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "office.db"
-    assert main(["db", "upgrade", "--db", str(target)]) == 0
+    assert main(["db", "create", "--db", str(target)]) == 0
     capsys.readouterr()
     class GoneReader:
         def write(self, _text: str) -> int:

@@ -29,7 +29,7 @@ def _id(n: int) -> str:
 def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Two numbered 张三 and one 张三丰 in 阳光花园; users clerk and depot."""
     path = tmp_path / "office.db"
-    db = prepare(path)
+    db = prepare(path, create=True)
     with db.write() as s:
         info = users.create_first_admin(s, "admin", "管理员", PASSWORD)
         admin = users.actor_for(s.get(users.User, info.id))

@@ -72,6 +72,16 @@ class AuthError(GasdeskError):
 
 
 class DatabaseError(GasdeskError):
-    """The database file cannot be used safely as it is."""
+    """The database file cannot be used safely as it is.
+
+    ``kind`` says what is wrong, for the one command that answers with more than "unusable"
+    (``gasdesk db check``): ``damaged`` only when SQLite's own check reports corruption or the
+    hash chain does not verify; otherwise ``missing``, ``empty``, ``folder``, ``not_sqlite``,
+    ``foreign``, ``newer``, ``read_only``, ``folder_read_only``, ``unreadable``, ``locked``,
+    ``network``, ``disk_full`` or ``unusable``."""
 
     exit_code = 2
+
+    def __init__(self, zh: str, en: str, *, kind: str = "unusable") -> None:
+        super().__init__(zh, en)
+        self.kind = kind

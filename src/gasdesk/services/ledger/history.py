@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from gasdesk.models import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift
+from gasdesk.models import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift, chain
 from gasdesk.services.ledger import posting
 from gasdesk.services.ledger.allocations import CHARGE_BUCKETS
 from gasdesk.services.ledger.posting import Line, Payment, with_payment
@@ -177,6 +177,8 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
         return
     table = model.__table__
     conn = session.connection()
+    if table.name in chain.TABLES:  # sealed onto the chain as the ORM seals a posting's rows
+        chain.link(conn, table.name, rows)
     dialect = conn.dialect
     if dialect.name != "sqlite":
         conn.execute(insert(table), rows)
