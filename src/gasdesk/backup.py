@@ -1,13 +1,20 @@
-"""Hot backups through SQLite's backup API, checked; restores checked before they replace."""
+"""Hot backups through SQLite's backup API, checked; restores checked before they replace.
+
+Each copy gets a side file ``NAME.db.head`` with the hash chain's head as it is in the copy: kept
+apart from the database, it is the anchor ``gasdesk db check --head`` proves the live file against
+(a head anyone can recompute proves nothing once the file itself is rewritten).
+"""
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from gasdesk.db import Database
+from gasdesk.models import chain
 from gasdesk.services.core import audit
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import DatabaseError
@@ -58,8 +65,52 @@ def hot_copy(db: Database, dest: Path) -> Path:
             "备份副本未通过完整性检查，已删除：" + "; ".join(problems[:3]),
             "The backup copy failed its integrity check and was removed: " + "; ".join(problems[:3]),
         )
+    written = _head_of(tmp)
     tmp.replace(dest)
+    if written is not None:
+        _write_head_file(dest, written)
     return dest
+
+
+def head_file(backup: Path) -> Path:
+    """The side file beside a backup that keeps its chain head."""
+    return backup.with_name(backup.name + ".head")
+
+
+def read_head_file(backup: Path) -> chain.Head | None:
+    """The head kept beside ``backup`` (None when there is no side file or it holds no head)."""
+    try:
+        lines = head_file(backup).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((h for line in lines if not line.startswith("#") and (h := chain.parse_head(line))), None)
+
+
+def _head_of(copy: Path) -> chain.Head | None:
+    """The chain head inside a finished copy (None for a schema from before the chain)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    from gasdesk.dbfile import read_only_connection
+
+    engine = create_engine("sqlite://", creator=lambda: read_only_connection(str(copy)), poolclass=StaticPool)
+    try:
+        with engine.connect() as conn:
+            columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(audit_log)")}
+            return chain.head(conn) if "row_hash" in columns else None
+    finally:
+        engine.dispose()
+
+
+def _write_head_file(backup: Path, head: chain.Head) -> None:
+    side = head_file(backup)
+    part = side.with_name(side.name + ".part")
+    part.write_text(
+        "# gasdesk 备份的校验链头 / chain head of this backup\n"
+        f"# 备份文件 / backup: {backup.name}\n"
+        f"# 核对 / verify: gasdesk db check --head {head} --db DATABASE\n"
+        f"{head.full}\n", encoding="utf-8")
+    part.replace(side)
 
 
 def _refuse_server(db: Database) -> None:
@@ -103,10 +154,19 @@ def restore(db_path: Path, source: Path) -> Path | None:
     return kept
 
 
-def backup_as(db: Database, actor: Actor, dest: Path) -> Path:
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    head: chain.Head | None  # the chain head inside the copy, also in its side file
+
+
+def backup_as(db: Database, actor: Actor, dest: Path) -> Backup:
     """A backup taken by a person: the permission first, the hot copy outside any session, then
-    the audit row (the window and ``gasdesk backup`` both come here)."""
+    the audit row, which names the copy's chain head (the window and ``gasdesk backup`` both
+    come here)."""
     run(db, actor, lambda s: require(s, actor, "db.backup"))
     written = hot_copy(db, dest)
-    run(db, actor, lambda s: audit.record(s, actor, "db.backup", "database", "", after={"file": str(written)}))
-    return written
+    head = read_head_file(written)
+    after = {"file": str(written)} | ({"chain_head": head.full} if head else {})
+    run(db, actor, lambda s: audit.record(s, actor, "db.backup", "database", "", after=after))
+    return Backup(written, head)

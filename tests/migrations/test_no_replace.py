@@ -1,6 +1,6 @@
 """REPLACE cannot rewrite an append-only row, from any connection: a plain sqlite3 connection (as
 the sqlite3 shell opens it, without gasdesk's pragmas) is refused through the primary key and
-through every unique key, and the row stays as it was."""
+through every unique key (the hash chain's place, chain_seq, included), and the row stays as it was."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from gasdesk.models import LedgerPosting
-from gasdesk.models.guards import APPEND_ONLY_KEYS
+from gasdesk.models.guards import REPLACE_KEYS
 from gasdesk.services import ledger
 from gasdesk.services.office import users
 from gasdesk.startup import prepare
@@ -40,7 +40,7 @@ def office(full_demo_template: Path, tmp_path: Path) -> Path:
 
 
 def _cases() -> list[tuple[str, str]]:
-    return [(table, key) for table, keys in APPEND_ONLY_KEYS.items() for key in keys]
+    return [(table, key) for table, keys in REPLACE_KEYS.items() for key in keys]
 
 
 @pytest.mark.parametrize(("table", "key"), _cases(), ids=lambda v: str(v))

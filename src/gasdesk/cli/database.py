@@ -39,6 +39,15 @@ def cmd_db_create(args: argparse.Namespace) -> int:
     return 0
 
 
+# A chain that does not verify is evidence, not a disk fault: keep it, tell a supervisor, compare.
+_CHAIN_ADVICE = (
+    "账目或审计记录在程序之外被改动过。请保留这个文件不要再用它营业，报告主管；用最近备份旁的 .head 链头"
+    "（gasdesk db check --head 链头 --db 备份文件）找到最后一份没有被改动的备份，由管理员决定是否恢复。",
+    "Ledger or audit rows were changed outside gasdesk. Keep this file as it is, stop taking money on it and tell "
+    "a supervisor; find the last untouched backup with the head kept beside it (gasdesk db check --head HEAD "
+    "--db BACKUP), and let an administrator decide whether to restore it.",
+)
+
 # db check's own exit codes: 0 sound and current, 1 sound but older, 2 damaged, 4 cannot be checked.
 CHECK_SOUND, CHECK_OLDER, CHECK_DAMAGED, CHECK_CANNOT = 0, 1, 2, 4
 
@@ -55,6 +64,7 @@ def cmd_db_check(args: argparse.Namespace) -> int:
         common.out(line)
     if report.finding is not None:
         common.err(report.finding.en if args.lang == "en" else report.finding.zh)
+        common.err(_CHAIN_ADVICE[args.lang == "en"])
         return CHECK_DAMAGED
     return CHECK_SOUND if report.current else CHECK_OLDER
 
@@ -64,8 +74,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     with common.opened(args) as db:
         actor = common.login(db, args)
-        dest = backup_as(db, actor, Path(args.to) if args.to else default_backup_path(db))
-    common.out(f"backup written and checked: {dest}")
+        done = backup_as(db, actor, Path(args.to) if args.to else default_backup_path(db))
+    common.out(f"backup written and checked: {done.path}")
+    if done.head is not None:
+        side = done.path.name + ".head"
+        common.out(f"chain head {done.head}, kept in {side} (verify later: db check --head)" if args.lang == "en"
+                   else f"校验链头 {done.head}，已存入 {side}（日后核对：db check --head）")
     return 0
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.backup import backup_as
+from gasdesk.backup import Backup, backup_as
 from gasdesk.services.core import settings
 from gasdesk.services.printing import sample
 from gasdesk.ui import printer
@@ -179,9 +179,13 @@ class SettingsPage(QWidget):
         self.ctx.runner.submit_call(lambda: backup_as(db, actor, dest), self._backed_up, self._backup_failed,
                                     busy_text=self.tr("Backing up the database…"), owner=self)
 
-    def _backed_up(self, written: Path) -> None:
+    def _backed_up(self, done: Backup) -> None:
         self.backup_button.setEnabled(True)
-        self.backup_status.setText(self.tr("Backup written and checked: %1").replace("%1", str(written)))
+        text = self.tr("Backup written and checked: %1").replace("%1", str(done.path))
+        if done.head is not None:
+            text += "\n" + self.tr("Chain head %1, kept beside it in %2").replace("%1", str(done.head)).replace(
+                "%2", done.path.name + ".head")
+        self.backup_status.setText(text)
 
     def _backup_failed(self, exc: BaseException) -> None:
         self.backup_button.setEnabled(True)
