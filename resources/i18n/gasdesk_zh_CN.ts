@@ -1123,6 +1123,16 @@ Create a new, empty database there?</source>
 要在这里新建一个空数据库吗？</translation>
     </message>
     <message>
+        <source>The database file is empty (0 bytes):
+%1
+
+Make a new, empty database in it?</source>
+        <translation>数据库文件是空的（0 字节）：
+%1
+
+要在这个文件里新建一个空数据库吗？</translation>
+    </message>
+    <message>
         <source>Preparing the demo office (the first time takes a while)…</source>
         <translation>正在准备演示营业厅数据（首次需要一些时间）…</translation>
     </message>
@@ -2043,6 +2053,10 @@ ID numbers and phones are masked on paper and in Excel.</source>
     <message>
         <source>Backup written and checked: %1</source>
         <translation>备份已写入并通过检查：%1</translation>
+    </message>
+    <message>
+        <source>Chain head %1, kept beside it in %2</source>
+        <translation>校验链头 %1，已存入旁边的 %2</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from gasdesk.backup import read_head_file
 from gasdesk.db import Database
 from gasdesk.services.core import audit, labels
 from gasdesk.services.office import users
@@ -168,7 +169,9 @@ def test_backup_runs_in_the_background_and_is_audited(qtbot, open_window, demo_d
     dest = tmp_path / "copies" / "backup.db"
     page.backup_to(dest)
     qtbot.waitUntil(lambda: page.backup_button.isEnabled() and dest.exists(), timeout=10_000)
-    assert page.backup_status.text() == f"备份已写入并通过检查：{dest}"
+    kept = read_head_file(dest)
+    assert kept is not None
+    assert page.backup_status.text() == f"备份已写入并通过检查：{dest}\n校验链头 {kept}，已存入旁边的 backup.db.head"
     admin = sign_in("admin")
     with demo_db.read() as s:
         actions = [e["action"] for e in audit.recent(s, admin, limit=2)]

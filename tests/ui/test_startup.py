@@ -69,6 +69,15 @@ def test_a_missing_explicit_file_is_created_only_when_the_user_agrees(qapp, boxe
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_empty_explicit_file_is_asked_about_like_a_missing_one(qapp, boxes, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "new.db"
+    target.touch()
+    boxes.answers.append(QMessageBox.StandardButton.No)
+    assert run_gui(str(target), demo=False, lang="zh", counter="", explicit_db=True) == 1
+    assert boxes[0][1] == f"数据库文件是空的（0 字节）：\n{target}\n\n要在这个文件里新建一个空数据库吗？"
+    assert [p.name for p in tmp_path.iterdir()] == ["new.db"] and target.stat().st_size == 0
+
+
 def test_agreeing_creates_the_database_and_asks_for_the_first_admin(qapp, boxes, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "new.db"
     boxes.answers.append(QMessageBox.StandardButton.Yes)

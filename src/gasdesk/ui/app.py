@@ -95,19 +95,26 @@ class GuiSession(QObject):
     # ---- opening ----------------------------------------------------------
 
     def start(self) -> None:
+        """The program's own default file is made at the first start; a file the user named
+        (--db) becomes a database only when they agree to it here."""
         path = _sqlite_file(self.target)
-        if self.explicit_db and path is not None and not path.exists():
-            self._ask(QMessageBox.Icon.Question,
-                      self.tr("The database file does not exist:\n%1\n\nCreate a new, empty database there?")
-                      .replace("%1", str(path)), self._open, yes_no=True)
-            return
-        self._open()
+        if self.explicit_db and path is not None and not path.is_dir():
+            question = None
+            if not path.exists():
+                question = self.tr("The database file does not exist:\n%1\n\nCreate a new, empty database there?")
+            elif path.stat().st_size == 0:
+                question = self.tr("The database file is empty (0 bytes):\n%1\n\nMake a new, empty database in it?")
+            if question is not None:
+                self._ask(QMessageBox.Icon.Question, question.replace("%1", str(path)),
+                          lambda: self._open(create=True), yes_no=True)
+                return
+        self._open(create=not self.explicit_db)
 
-    def _open(self) -> None:
+    def _open(self, *, create: bool) -> None:
         target, demo_mode = self.target, self.demo_mode
         text = (self.tr("Preparing the demo office (the first time takes a while)…") if demo_mode
                 else self.tr("Checking and opening the database…"))
-        self.runner.submit_call(lambda: open_database(target, demo_mode=demo_mode, create=True),
+        self.runner.submit_call(lambda: open_database(target, demo_mode=demo_mode, create=create),
                                 self._opened, self._open_failed, busy_text=text)
 
     def _busy(self, busy: bool, text: str) -> None:
