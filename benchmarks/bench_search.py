@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _gen.accounts import PASSWORD, generate
+from _gen.accounts import COUNTER, PASSWORD, generate
 from sqlalchemy import event
 
 from gasdesk.services.accounts import search as search_service
@@ -157,7 +157,7 @@ def main() -> int:
 
     db = prepare(path, create=False)
     with db.write() as s:
-        actor = users.authenticate(s, "clerk", PASSWORD, counter="BENCH").actor
+        actor = users.authenticate(s, "clerk", PASSWORD, counter=COUNTER).actor
     assert actor is not None
 
     # Every statement search() runs is checked against EXPLAIN QUERY PLAN (no full scan of a big table).

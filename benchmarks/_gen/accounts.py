@@ -20,11 +20,12 @@ from pathlib import Path
 from gasdesk.models.users import Role
 from gasdesk.services.accounts import numbers
 from gasdesk.services.accounts.identity import id_check_char, name_keys, phone_tail4
-from gasdesk.services.office import address, users
+from gasdesk.services.office import address, counters, users
 from gasdesk.startup import prepare
 
 SEED = 20261127
 PASSWORD = "bench-123"
+COUNTER = "BENCH"  # registered in the generated office: sign-ins name it
 AREAS = (("01", "城东片区"), ("02", "城西片区"), ("03", "开发区"), ("04", "城南片区"), ("05", "城北片区"))
 COMPOUND_HEADS = ("阳光", "东湖", "幸福", "锦绣", "金色", "翠湖", "绿洲", "凤凰", "紫荆", "碧水", "龙湖", "滨江",
                   "书香", "和平", "春晖", "明珠")
@@ -78,7 +79,8 @@ def _setup(path: Path) -> tuple[int, dict[int, str], list[tuple[int, int, str]]]
     try:
         with db.write() as s:
             info = users.create_first_admin(s, "admin", "管理员", PASSWORD)
-            admin = users.actor_for(s.get(users.User, info.id), "BENCH")
+            admin = users.actor_for(s.get(users.User, info.id))
+            counters.add_counter(s, admin, COUNTER, "基准测试柜台")
             clerk = users.add_user(s, admin, "clerk", "王业务", Role.CLERK, PASSWORD)
             areas: dict[int, str] = {}
             compounds: list[tuple[int, int, str]] = []
