@@ -6,7 +6,6 @@ import re
 import unicodedata
 from datetime import date
 
-from pypinyin import lazy_pinyin
 from stdnum.cn import ric
 from stdnum.exceptions import InvalidComponent
 
@@ -128,6 +127,8 @@ def name_keys(name: str) -> tuple[str, str]:
     Latin words keep their letters in the full key and give their first letter to the
     initials, as Han syllables do: Li Ming -> (liming, lm).
     """
+    from pypinyin import lazy_pinyin  # its phrase dictionary takes 0.4 s to load: only for who needs keys
+
     full = lazy_pinyin(name, errors="default")
     if name and name[0] in SURNAME_READINGS:
         full[0] = SURNAME_READINGS[name[0]]
