@@ -86,8 +86,8 @@ def cmd_account_find(args: argparse.Namespace) -> int:
             common.out(f"{h.number or '(未编号)':<10} {h.holder_name}  {h.address}  {h.phone}  [{status}]"
                      f"  ({h.matched_on})")
     if not hits:
-        common.err(f"没有找到匹配“{args.query}”的用户。" if args.lang == "zh"
-                   else f"No account matches {args.query!r}.")
+        common.err(f"没有找到匹配“{common.quoted(args.query, 40)}”的用户。" if args.lang == "zh"
+                   else f"No account matches '{common.quoted(args.query, 40)}'.")
         return 1
     return 0
 
@@ -103,5 +103,6 @@ def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentP
                            help="counter search: number, name, pinyin, phone, meter, address")
     find.add_argument("query", help="what the clerk would type in the search box")
     find.add_argument("--json", action="store_true", help="machine-readable output")
-    find.add_argument("--limit", type=int, default=20, help="most hits to print (default 20, at most 200)")
+    find.add_argument("--limit", type=common.integer("--limit", 1, 200), default=20,
+                      help="most hits to print (default 20, at most 200)")
     find.set_defaults(func=cmd_account_find)

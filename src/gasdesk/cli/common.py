@@ -1,7 +1,8 @@
-"""What every command shares: printing, the database it names, signing in as ``--user``, JSON.
+"""What every command shares: printing, the database it names, signing in as ``--user``, JSON,
+and the checks every command-line argument passes before a command sees it.
 
 Commands import the services they use inside their function, so ``gasdesk --version`` and a
-command's ``--help`` load nothing they do not need.
+command's ``--help`` load nothing they do not need (no SQLAlchemy, Qt, pandas or reportlab).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import dataclasses
 import getpass
 import json
 import os
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from gasdesk.machine import local_counter
 from gasdesk.paths import default_db_path
-from gasdesk.services.core.errors import AuthError
+from gasdesk.services.core.errors import AuthError, ValidationError
+from gasdesk.services.core.text import shown
 
 if TYPE_CHECKING:
     from gasdesk.db import Database
@@ -54,11 +57,14 @@ def opened(args: argparse.Namespace, *, create: bool = False, upgrade: bool = Tr
 
 def password(prompt: str, env: str) -> str:
     value = os.environ.get(env)
-    if value is not None:
-        return value
-    if not sys.stdin or not sys.stdin.isatty():
-        raise AuthError(f"请用环境变量 {env} 提供密码。", f"Give the password in the {env} variable.")
-    return getpass.getpass(prompt)
+    if value is None:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise AuthError(f"请用环境变量 {env} 提供密码。", f"Give the password in the {env} variable.")
+        value = getpass.getpass(prompt)
+    if _unreadable(value) or len(value) > MAX_TEXT:
+        raise AuthError("密码里有无法识别的字符或者太长，请重新设置密码的来源。",
+                        "The password has characters that cannot be read, or is too long.")
+    return value
 
 
 def login(db: Database, args: argparse.Namespace) -> Actor:
@@ -109,3 +115,153 @@ def write_file(path: str | Path, data: bytes) -> Path:
     from gasdesk.files import write_atomic
 
     return write_atomic(path, data)
+
+
+# ---- arguments ---------------------------------------------------------------------------------
+#
+# Python hands a command line it cannot decode to the program as lone surrogates (POSIX bytes that
+# are not UTF-8); a script may pass NUL or a whole file by mistake. None of that reaches a service:
+# each argument is checked here, and a refusal quotes only a short, printable prefix of it.
+
+MAX_PATH = 4096  # a file path or a database URL
+MAX_QUERY = 1000  # what the search box takes (the search itself reads its first 60 characters)
+MAX_TEXT = 1000  # any other argument: a name, a note
+MAX_CODE = 64  # a login, a counter, area or role code, a language
+MAX_NUMBER_TEXT = 40  # an account number as typed, with its spaces and dashes
+
+PATH_ARGUMENTS = frozenset({"db", "out", "to", "file", "screenshot"})
+_LIMITS = {"query": MAX_QUERY, "number": MAX_NUMBER_TEXT, "name": MAX_TEXT, "head": 200,
+           "user": MAX_CODE, "login": MAX_CODE, "counter": MAX_CODE, "code": MAX_CODE, "area": MAX_CODE,
+           "role": MAX_CODE, "kind": MAX_CODE, "lang": MAX_CODE, "basis": MAX_CODE}
+_POSITIONAL = frozenset({"query", "number", "event_id", "file", "login", "code"})
+_OPTION_NAMES = {"date_from": "--from", "date_to": "--to"}
+
+
+def quoted(text: str, limit: int = 20) -> str:
+    """How a refusal quotes what was typed: at most ``limit`` characters, control characters,
+    NUL and undecodable bytes written as escapes (services.core.text.shown)."""
+    head = text[: limit + 1]
+    return shown("".join(c if c.isprintable() else ascii(c)[1:-1] for c in head), limit)
+
+
+def argument_name(dest: str) -> str:
+    """``--limit`` or ``QUERY``, as a refusal names the argument."""
+    if dest in _POSITIONAL:
+        return dest.upper()
+    return _OPTION_NAMES.get(dest, "--" + dest.replace("_", "-"))
+
+
+_UNREADABLE = re.compile("[\0\ud800-\udfff]")
+
+
+def _unreadable(text: str) -> bool:
+    """A lone surrogate (bytes that were not UTF-8, or a broken UTF-16 pair) or NUL."""
+    return _UNREADABLE.search(text) is not None
+
+
+def check_argument(dest: str, value: str) -> None:
+    """Refuse, in words, an argument no command can use: undecodable, NUL, or far too long."""
+    name = argument_name(dest)
+    is_path = dest in PATH_ARGUMENTS
+    limit = MAX_PATH if is_path else _LIMITS.get(dest, MAX_TEXT)
+    if "\0" in value:
+        raise ValidationError(f"{name} 里不能有空字符（NUL）：“{quoted(value)}”。",
+                              f"{name} cannot contain a NUL character: '{quoted(value)}'.")
+    if _unreadable(value):
+        if is_path:
+            raise ValidationError(
+                f"{name} 的路径里有无法识别的字符（不是 UTF-8 文字）：“{quoted(value)}”。"
+                "请把文件或文件夹改成只含正常文字的名字再试。",
+                f"The path of {name} has characters that cannot be read (not UTF-8): '{quoted(value)}'. "
+                "Rename the file or folder to plain text and try again.")
+        raise ValidationError(f"{name} 里有无法识别的字符（不是 UTF-8 文字）：“{quoted(value)}”。",
+                              f"{name} has characters that cannot be read (not UTF-8): '{quoted(value)}'.")
+    if len(value) > limit:
+        raise ValidationError(f"{name} 太长：{len(value):,} 个字符，最多 {limit:,} 个（“{quoted(value)}”）。",
+                              f"{name} is too long: {len(value):,} characters, at most {limit:,} "
+                              f"('{quoted(value)}').")
+
+
+def check_arguments(args: argparse.Namespace) -> None:
+    """Every text the command line (or a GASDESK_ variable behind a default) gave, checked."""
+    for dest, value in vars(args).items():
+        if isinstance(value, str):
+            check_argument(dest, value)
+
+
+# Digits a person may type: ASCII and full-width (an input method left in full-width mode).
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_BLANKS = " \t\u3000"
+
+
+def integer(name: str, low: int, high: int) -> Callable[[str], int]:
+    """An argparse ``type=`` for a whole number from ``low`` to ``high``: ASCII or full-width
+    digits, no sign, no other script's digits, no ``1_000``; a refusal in words, not argparse's."""
+
+    def parse(text: str) -> int:
+        digits = text.strip(_BLANKS).translate(_DIGITS)
+        if not (digits.isascii() and digits.isdigit()):
+            raise ValidationError(
+                f"{name} 应为 {low} 到 {high:,} 之间的整数（半角或全角数字），不是“{quoted(text)}”。",
+                f"{name} takes a whole number from {low} to {high:,}, not '{quoted(text)}'.")
+        if len(digits.lstrip("0")) > len(str(high)) or not low <= int(digits) <= high:
+            raise ValidationError(
+                f"{name} 超出范围：应为 {low} 到 {high:,} 之间的整数，不是“{quoted(text)}”。",
+                f"{name} is out of range: it takes a whole number from {low} to {high:,}, not '{quoted(text)}'.")
+        return int(digits)
+
+    parse.__name__ = name
+    return parse
+
+
+ID_MAX = 2**63 - 1  # a database row id: SQLite and PostgreSQL store at most a signed 64-bit integer
+
+
+def record_id(name: str) -> Callable[[str], int]:
+    """An argparse ``type=`` for a row id (a compound, a gas-on event)."""
+    return integer(name, 1, ID_MAX)
+
+
+def day(name: str) -> Callable[[str], str]:
+    """An argparse ``type=`` for a date typed as 2026-01-31 (full-width digits too): the same
+    date in ASCII, refused in words when it is not one."""
+
+    def parse(text: str) -> str:
+        typed = text.strip(_BLANKS).translate(_DIGITS).replace("－", "-")
+        try:
+            if not typed.isascii() or len(typed) > 10:
+                raise ValueError(typed)
+            return date.fromisoformat(typed).isoformat()
+        except ValueError:
+            # the words reports used before this check (scripts may match them), the input quoted short
+            raise ValidationError(f"日期格式应为 2026-01-31：{quoted(text)}",
+                                  f"A date is written 2026-01-31: {quoted(text)}") from None
+
+    parse.__name__ = name
+    return parse
+
+
+class UsageError(Exception):
+    """argparse found the command line malformed (an unknown option, a missing argument)."""
+
+    def __init__(self, prog: str, usage: str, message: str) -> None:
+        super().__init__(message)
+        self.prog, self.usage, self.message = prog, usage, message
+
+    def text(self, lang: str) -> str:
+        # argparse quotes what was typed in full: keep a short prefix of every long word in it.
+        message = _LONG_WORD.sub(lambda m: quoted(m.group(), 40), quoted(self.message, 400))
+        if lang == "en":
+            return f"{self.usage}Command line error: {message}\n(see: {self.prog} --help)"
+        return f"{self.usage}命令行有误：{message}\n（用法见 {self.prog} --help）"
+
+
+_LONG_WORD = re.compile(r"\S{41,}")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a malformed command line to the caller instead of exiting with 2
+    (which the exit-code table keeps for an unusable database); sub-commands inherit it."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(self.prog, self.format_usage(), message)

@@ -13,8 +13,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from gasdesk.services import demo
 
     if not args.db:  # never the default database: the demo goes to a file of its own
-        common.err("gasdesk demo needs --db FILE")
-        return 2
+        common.err("gasdesk demo 需要 --db 文件：演示营业厅只写进它自己的文件。" if args.lang == "zh"
+                   else "gasdesk demo needs --db FILE: the demo office goes to a file of its own.")
+        return 1  # refused (2 would say the database is unusable)
     target = Path(args.db)
     if target.exists() and target.stat().st_size > 0:
         raise ValidationError(
@@ -28,5 +29,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
     d = sub.add_parser("demo", parents=[common_options], help="build the demo office database without the GUI")
-    d.add_argument("--size", type=int, default=0, help="extra generated accounts (for benchmarks)")
+    d.add_argument("--size", type=common.integer("--size", 0, 5_000_000), default=0,
+                   help="extra generated accounts (for benchmarks)")
     d.set_defaults(func=cmd_demo)

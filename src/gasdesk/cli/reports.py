@@ -16,12 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
 from gasdesk.cli import common
 from gasdesk.services.core.errors import GasdeskError, ValidationError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `gasdesk --help` does not load SQLAlchemy
+    from sqlalchemy.orm import Session
+
     from gasdesk.services.printing.jobs import Document
 
 FORMATS = {".pdf": "PDF", ".xlsx": "xlsx"}
@@ -130,13 +130,15 @@ def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentP
     rsub = rep.add_subparsers(dest="report_command", required=True)
     reg = rsub.add_parser("register", parents=[common_options], help="accounts by area / compound with status counts")
     reg.add_argument("--area", help="area code, e.g. 01 (default: every area)")
-    reg.add_argument("--compound", type=int, help="compound id (see the address tree)")
+    reg.add_argument("--compound", type=common.record_id("--compound"), help="compound id (see the address tree)")
     reg.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
     reg.set_defaults(func=cmd_register)
 
     new = rsub.add_parser("new-accounts", parents=[common_options], help="accounts opened in a date range")
-    new.add_argument("--from", dest="date_from", required=True, help="first day, 2026-01-01")
-    new.add_argument("--to", dest="date_to", required=True, help="last day (included), 2026-01-31")
+    new.add_argument("--from", dest="date_from", type=common.day("--from"), required=True,
+                     help="first day, 2026-01-01")
+    new.add_argument("--to", dest="date_to", type=common.day("--to"), required=True,
+                     help="last day (included), 2026-01-31")
     new.add_argument("--area", help="area code (default: every area)")
     new.add_argument("--basis", choices=["opened", "signed", "applied"], default="opened",
                      help="which date counts: gas-on/opened (default), contract signed, applied")
@@ -146,7 +148,7 @@ def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentP
     gas = sub.add_parser("gas-on", help="compound gas-on days")
     gsub = gas.add_subparsers(dest="gas_on_command", required=True)
     sheet = gsub.add_parser("sheet", parents=[common_options], help="print the sign-off sheet of a gas-on event")
-    sheet.add_argument("event_id", type=int)
+    sheet.add_argument("event_id", type=common.record_id("EVENT_ID"))
     sheet.add_argument("--out", required=True, help="FILE.pdf")
     sheet.add_argument("--copy", action="store_true", help="a reprint: marked 副本 and audited")
     sheet.set_defaults(func=cmd_gas_on_sheet)

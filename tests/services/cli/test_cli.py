@@ -183,7 +183,7 @@ def test_demo_builds_once_and_never_overwrites(tmp_path: Path, capsys: pytest.Ca
     code, _, err = gasdesk(capsys, "demo", "--db", str(path))
     assert code == 1 and "文件已存在，不会覆盖" in err
     assert sha(path) == before
-    assert gasdesk(capsys, "demo")[0] == 2  # --db is required
+    assert gasdesk(capsys, "demo")[0] == 1  # --db is required: refused
 
 
 def test_common_options_before_or_after_the_sub_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
