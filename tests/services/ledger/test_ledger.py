@@ -128,7 +128,7 @@ def test_a_float_never_becomes_money(office: Office) -> None:
     aid = office.account_at("in_service")
     err = refused(office.db, lambda s: ledger.post(s, office.clerk, aid, [ledger.Line("gas_charge", 1.1)],
                                                    idempotency_key=key()), ValidationError)
-    assert err.zh == "金额无效：1.1"
+    assert err.zh == "气费金额无效：金额必须是准确的数（Decimal、整数或文字），不能是浮点数或真假值：1.1"
 
 
 class LedgerMachine(RuleBasedStateMachine):

@@ -18,6 +18,7 @@ from gasdesk.services.accounts.records import describe
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Changed
 from gasdesk.services.core.errors import Conflict, ValidationError
+from gasdesk.services.core.text import readable, shown
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,13 @@ def add_meter(
     model: str = "",
 ) -> Meter:
     """Fit a meter (no permission check: callers check theirs)."""
-    serial_clean = normalize_typed(serial).upper()
+    serial_clean = normalize_typed(serial or "").upper()  # another script's digits are refused in words
     if not serial_clean or len(serial_clean) > 30:
         raise ValidationError("请填写燃气表表号（最多 30 个字符）。", "Enter the meter serial (30 characters at most).")
+    if not readable(serial_clean):
+        raise ValidationError(f"表号“{shown(serial_clean)}”里有无法识别的字符，请重新输入。",
+                              f"The meter serial “{shown(serial_clean)}” has a character that cannot be read; "
+                              "type it again.")
     try:
         reading = volume(initial_reading)
     except (TypeError, ValueError):

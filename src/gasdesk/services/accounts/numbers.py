@@ -14,6 +14,7 @@ from stdnum import damm
 from gasdesk.models import AccountNumberCounter, Area
 from gasdesk.services.accounts.identity import normalize_typed
 from gasdesk.services.core.errors import Conflict, NotFound, ValidationError
+from gasdesk.services.core.text import shown
 
 LENGTH = 9
 MAX_SEQ = 999_999
@@ -28,24 +29,33 @@ def make_number(area_code: str, seq: int) -> str:
 
 
 def _clean(text: str) -> str:
-    # A barcode scanner types the digits then Enter; people type spaces or dashes.
+    # A barcode scanner types the digits then Enter; people type spaces or dashes. Full-width
+    # digits become ASCII; another script's digits are refused in words (core.text's digit rule).
     return normalize_typed(text).replace("-", "")
+
+
+def _digits(value: str) -> bool:
+    return value.isascii() and value.isdigit()
 
 
 def looks_like_number(text: str) -> bool:
     """True when the text is 9 digits (after clean-up): the search box treats it as a number."""
-    value = _clean(text)
-    return len(value) == LENGTH and value.isdigit()
+    try:
+        value = _clean(text)
+    except ValidationError:
+        return False
+    return len(value) == LENGTH and _digits(value)
 
 
 def validate_number(text: str) -> str:
-    value = _clean(text)
+    """The 9-digit number typed or scanned, checked before anything is looked up: digits only
+    (ASCII or full-width; others refused in words before any check digit is worked out)."""
+    value = _clean(text or "")
     if not value:
         raise ValidationError("请输入户号。", "Please enter the account number.")
-    if not value.isdigit():
-        raise ValidationError(
-            f"户号只能是数字：{text.strip()}", f"An account number has digits only: {text.strip()}"
-        )
+    if not _digits(value):
+        quoted = shown((text or "").strip())
+        raise ValidationError(f"户号只能是数字：{quoted}", f"An account number has digits only: {quoted}")
     if len(value) != LENGTH:
         raise ValidationError(
             f"户号应为 {LENGTH} 位数字，您输入了 {len(value)} 位。",

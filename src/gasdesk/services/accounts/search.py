@@ -31,6 +31,7 @@ from gasdesk.services.core import labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import ValidationError
 from gasdesk.services.core.permissions import allowed, require
+from gasdesk.services.core.text import readable, shown
 
 MAX_LIMIT = 200
 MAX_QUERY = 60
@@ -84,8 +85,13 @@ class _Candidate:
 
 
 def normalize_query(query: str) -> str:
-    """Full-width to ASCII (NFKC), spaces dropped, capped at MAX_QUERY characters."""
-    return normalize_typed(query or "")[:MAX_QUERY]
+    """Full-width to ASCII (NFKC), spaces dropped, capped at MAX_QUERY characters. Another
+    script's digits and a character that cannot be read (a lone surrogate) are refused in words."""
+    q = normalize_typed(query or "")[:MAX_QUERY]
+    if not readable(q):
+        raise ValidationError(f"查询“{shown(q)}”里有无法识别的字符，请重新输入。",
+                              f"The search “{shown(q)}” has a character that cannot be read; type it again.")
+    return q
 
 
 def search_hint(query: str) -> str | None:
@@ -93,7 +99,10 @@ def search_hint(query: str) -> str | None:
 
     A full-length account number whose check digit is wrong finds nothing; the clerk is told why.
     """
-    digits = normalize_query(query).replace("-", "")
+    try:
+        digits = normalize_query(query).replace("-", "")
+    except ValidationError as exc:  # the box says why before the search itself is refused
+        return exc.text()
     if len(digits) == numbers.LENGTH and digits.isdigit():
         try:
             numbers.validate_number(digits)

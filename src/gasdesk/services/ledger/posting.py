@@ -22,12 +22,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from gasdesk.models import LedgerEntry, LedgerPosting, Party, Shift
-from gasdesk.money import money
-from gasdesk.services.core import audit, business_day, labels
+from gasdesk.money import MAX_AMOUNT_SETTING, AmountRefused, max_amount, money
+from gasdesk.services.core import audit, business_day, labels, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed
 from gasdesk.services.core.errors import Conflict, ValidationError
 from gasdesk.services.core.permissions import require
+from gasdesk.services.core.text import shown
 from gasdesk.services.ledger import allocations, parties, shifts
 from gasdesk.services.ledger.allocations import AllocationInfo
 from gasdesk.services.ledger.entries import ZERO, Balances, EntryInfo, entries_query, infos, party_balances
@@ -62,16 +63,47 @@ class Line:
     reason: str = ""
 
 
+def _method_refused() -> ValidationError:
+    return ValidationError(
+        f"请选择付款方式（{labels.joined(METHODS, METHODS, 'zh')}）。",
+        f"Choose a payment method ({', '.join(METHODS)}).",
+    )
 
 
 @dataclass(frozen=True)
 class Payment:
     """Money received with the posting (a positive amount); becomes a `payment` entry. For cash,
-    ``tendered`` is what the customer handed over; the change is worked out and kept here."""
+    ``tendered`` is what the customer handed over; the change is worked out and kept here.
+
+    Checked when it is made: an amount that is not exact money (text goes through
+    ``money.money``), not more than 0, an unknown method, cash tendered short of the amount or
+    tendered for anything but cash are refused as ValidationError in words. The amounts are
+    kept as parsed (Decimal, two places); ``record`` checks them again against the office's bound."""
 
     amount: Decimal
     method: str
     tendered: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        amount = money(self.amount)
+        if amount <= 0:
+            raise ValidationError(f"收款金额必须大于 0 元，现在是 {amount} 元。",
+                                  f"The amount received must be more than 0; it is {amount}.")
+        if not isinstance(self.method, str) or self.method not in METHODS:
+            raise _method_refused()
+        object.__setattr__(self, "amount", amount)
+        if self.tendered is None:
+            return
+        if self.method != "cash":
+            raise ValidationError("只有现金收款才有“实收现金”和找零。",
+                                  "Only a cash payment has cash tendered and change.")
+        tendered = money(self.tendered, signed=False)
+        if tendered < amount:
+            raise ValidationError(
+                f"实收现金 {tendered} 元少于应收 {amount} 元，请再收 {amount - tendered} 元。",
+                f"Cash tendered {tendered} is less than the {amount} due; collect {amount - tendered} more.",
+            )
+        object.__setattr__(self, "tendered", tendered)
 
 
 @dataclass(frozen=True)
@@ -137,15 +169,23 @@ def replay(session: Session, idempotency_key: str, account_id: int | None = None
     return posting_result(session, posting, replayed=True)
 
 
-def _check_line(line: Line) -> tuple[str, Decimal, str | None]:
-    if line.kind not in KINDS:
-        raise ValidationError(f"未知的账目类型：{line.kind}", f"Unknown ledger entry kind: {line.kind}")
+def amount_bound(session: Session) -> Decimal:
+    """The largest amount one ledger line may carry: the office's ``money.max_amount`` setting
+    (once the settings list it), else ``money.MAX_AMOUNT``; never more, the Money column refuses it."""
+    text = settings.get(session, MAX_AMOUNT_SETTING) if MAX_AMOUNT_SETTING in settings.DEFAULTS else None
+    return max_amount(text)
+
+
+def _check_line(line: Line, bound: Decimal | None = None) -> tuple[str, Decimal, str | None]:
+    if not isinstance(line.kind, str) or line.kind not in KINDS:
+        kind = shown(str(line.kind))
+        raise ValidationError(f"未知的账目类型：{kind}", f"Unknown ledger entry kind: {kind}")
     bucket, sign = KINDS[line.kind]
-    try:
-        amount = money(line.amount)
-    except (TypeError, ValueError) as exc:
-        raise ValidationError(f"金额无效：{line.amount!r}", f"Invalid amount: {line.amount!r} ({exc})") from None
     name = labels.text(labels.LEDGER_KIND, line.kind, "zh")
+    try:
+        amount = money(line.amount, bound=bound)
+    except AmountRefused as exc:  # the parser's words, naming the line they are about
+        raise AmountRefused(f"{name}金额无效：{exc.zh}", f"Invalid {line.kind} amount: {exc.en}") from None
     if amount == 0:
         raise ValidationError(f"{name}金额不能为 0。", f"The {line.kind} amount cannot be 0.")
     if sign and (amount > 0) != (sign > 0):
@@ -156,16 +196,11 @@ def _check_line(line: Line) -> tuple[str, Decimal, str | None]:
     if line.kind == "adjustment" and not line.reason.strip():
         raise ValidationError("调整账目必须写明原因。", "An adjustment needs a reason.")
     if bucket == "money":
-        if line.method not in METHODS:
-            raise ValidationError(
-                f"请选择付款方式（{labels.joined(METHODS, METHODS, 'zh')}）。",
-                f"Choose a payment method ({', '.join(METHODS)}).",
-            )
+        if not isinstance(line.method, str) or line.method not in METHODS:
+            raise _method_refused()
     elif line.method is not None:
         raise ValidationError(f"{name}不涉及付款方式。", f"A {line.kind} entry has no payment method.")
     return bucket, amount, line.method
-
-
 
 
 def _party(session: Session, account_id: int | None, party_id: int | None) -> Party:
@@ -174,28 +209,26 @@ def _party(session: Session, account_id: int | None, party_id: int | None) -> Pa
     return parties.for_account(session, account_id) if account_id is not None else parties.get(session, party_id)
 
 
-def _payment_line(payment: Payment) -> tuple[Line, Decimal | None, Decimal | None]:
-    """The payment entry, and for cash the tendered amount and the change (tendered ≥ amount)."""
-    amount = money(payment.amount)
+def _payment_line(payment: Payment, bound: Decimal | None = None) -> tuple[Line, Decimal | None, Decimal | None]:
+    """The payment entry, and for cash the tendered amount and the change (Payment checked the
+    rest when it was made; here both amounts meet the office's bound too)."""
+    if not isinstance(payment, Payment):
+        raise ValidationError("收款应当是一笔 Payment（金额、付款方式）。", "A payment is a Payment (amount, method).")
+    amount = money(payment.amount, bound=bound)
     if payment.tendered is None:
         return Line("payment", -amount, payment.method), None, None
-    if payment.method != "cash":
-        raise ValidationError("只有现金收款才有“实收现金”和找零。", "Only a cash payment has cash tendered and change.")
-    tendered = money(payment.tendered)
-    if tendered < amount:
-        raise ValidationError(
-            f"实收现金 {tendered} 元少于应收 {amount} 元，请再收 {amount - tendered} 元。",
-            f"Cash tendered {tendered} is less than the {amount} due; collect {amount - tendered} more.",
-        )
+    tendered = money(payment.tendered, bound=bound)
     return Line("payment", -amount, payment.method), tendered, tendered - amount
 
 
-def with_payment(lines: Sequence[Line], payment: Payment | None) -> tuple[list[Line], Decimal | None, Decimal | None]:
-    """The posting's lines with its payment line last, and the cash tendered and change, if any."""
+def with_payment(lines: Sequence[Line], payment: Payment | None,
+                 bound: Decimal | None = None) -> tuple[list[Line], Decimal | None, Decimal | None]:
+    """The posting's lines with its payment line last, and the cash tendered and change, if any;
+    ``bound`` is the office's largest amount (``amount_bound``), ``money.MAX_AMOUNT`` if not given."""
     all_lines = list(lines)
     tendered = change = None
     if payment is not None:
-        line, tendered, change = _payment_line(payment)
+        line, tendered, change = _payment_line(payment, bound)
         all_lines.append(line)
     if not all_lines:
         raise ValidationError("没有要记账的项目。", "Nothing to post.")
@@ -229,8 +262,9 @@ def record(
         return first
     party = _party(session, account_id, party_id)
     counter_id = shifts.counter_of(actor)
-    all_lines, tendered, change = with_payment(lines, payment)
-    checked = [(line, *_check_line(line)) for line in all_lines]
+    bound = amount_bound(session)
+    all_lines, tendered, change = with_payment(lines, payment, bound)
+    checked = [(line, *_check_line(line, bound)) for line in all_lines]
     moves_money = any(bucket == "money" for _line, bucket, _a, _m in checked)
     if moves_money:
         shift = shift or shifts.current(session, actor)
