@@ -175,7 +175,7 @@ def _pg_database() -> Iterator[Database]:
     try:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
-        database = prepare(server.set(database=name).render_as_string(hide_password=False))
+        database = prepare(server.set(database=name).render_as_string(hide_password=False), create=True)
         try:
             yield database
         finally:

@@ -72,3 +72,7 @@ def downgrade() -> None:
         op.drop_index(f"ix_{table}_chain_seq", table_name=table)
         for name in ("row_hash", "chain_seq"):
             op.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
+        if dialect == "postgresql":
+            # chain.link gave these rows their ids, past the id sequence: before 0007 the sequence does.
+            op.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 1), "
+                       f"MAX(id) IS NOT NULL) FROM {table}")

@@ -100,6 +100,10 @@ def _check(db: Database, through: chain.Head | None, progress: Callable[[int], N
     current = migrate.refuse_unusable(db)
     assert current is not None
     with db.engine.connect() as conn:
+        if db.url.get_backend_name() == "postgresql":
+            # One snapshot for the four tables: under READ COMMITTED each read would see what counters
+            # committed by the time it began, and a posting sealed between two of them would look deleted.
+            conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         verdict = chain.verify(conn, through=through, progress=progress) if _chained(conn) else None
         conn.rollback()
     return Report(db.display_name, current, migrate.head_revision(), verdict, db.checked_on())

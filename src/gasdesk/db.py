@@ -216,10 +216,14 @@ def open_database(target: str | os.PathLike[str], *, create: bool = False) -> Da
         _install_sqlite_recipe(engine)
         # WAL is switched on by use_wal() once the file has passed its checks: switching
         # rewrites the header, and a damaged or newer file must be refused unchanged.
+    elif url.get_backend_name() == "postgresql":
+        # READ COMMITTED whatever the server's default: a statement after the write lock then sees the
+        # writes of the counter before (a REPEATABLE READ snapshot would date from before the lock wait,
+        # and the next account number or the chain's head would be read stale).
+        engine = create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED")
+        _install_postgresql_writer_lock(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-        if url.get_backend_name() == "postgresql":
-            _install_postgresql_writer_lock(engine)
     return Database(url=url, engine=engine)
 
 

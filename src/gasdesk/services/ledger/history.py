@@ -23,7 +23,7 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from gasdesk.models import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift, chain
@@ -182,6 +182,10 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
     dialect = conn.dialect
     if dialect.name != "sqlite":
         conn.execute(insert(table), rows)
+        if dialect.name == "postgresql":
+            # Explicit ids leave the table's id sequence behind: the next ORM insert would reuse an id.
+            conn.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), MAX(id)) FROM {table.name}"))
         return
     cols = list(table.columns)
     convert = [(i, _remembered(p)) for i, c in enumerate(cols)
