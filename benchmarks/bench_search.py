@@ -11,6 +11,10 @@ every query three ways, interleaved so that machine noise hits all three alike:
            calls it (a pooled SQLite connection per session)
   search1  search() in one long-lived read session (the service's own cost)
 
+and, on their own (no raw counterpart): find(), what the counter box runs (its first page of 50
+and, when that page is full, the count of every match up to COUNT_CAP), and count_matches() on
+broad texts that match thousands of accounts (one letter, a common surname, a compound).
+
 search() does more than raw: it does not know the kind, so it runs every lookup that could
 match (a 4-digit text is a number prefix, a phone prefix, a phone tail and a meter prefix),
 merges, ranks and renders the hits. It also checks that every statement it ran uses an index.
@@ -172,8 +176,13 @@ def main() -> int:
         with db.read() as s:
             return search_service.search(s, actor, text)
 
+    def run_find(text: str) -> search_service.SearchPage:
+        with db.read() as s:
+            return search_service.find(s, actor, text, 50)
+
     long_session = db.read_sessions()
     long_session.begin()
+    find_times: dict[str, list[float]] = {k: [] for k in KINDS}
 
     methods = ("raw", "search", "search1")
     times = {clock: {m: {k: [] for k in KINDS} for m in methods} for clock in ("wall", "cpu")}
@@ -186,7 +195,9 @@ def main() -> int:
                     "search": timed(lambda typed=typed: run_search(typed)),
                     "search1": timed(lambda typed=typed: search_service.search(long_session, actor, typed)),
                 }
+                find_wall = timed(lambda typed=typed: run_find(typed))[0]
                 if rounds == "timed":
+                    find_times[kind].append(find_wall)
                     for m, (wall, cpu, _r) in results.items():
                         times["wall"][m][kind].append(wall)
                         times["cpu"][m][kind].append(cpu)
@@ -198,11 +209,21 @@ def main() -> int:
             print(f"query plans: {len(set(s for s, _ in statements))} distinct statements, "
                   + ("every one on an index" if not offenders else f"FULL SCANS: {offenders}"))
             event.remove(db.engine, "before_cursor_execute", capture)
+    broad = _broad_counts(db, actor, raw)
     long_session.close()
     db.dispose()
     raw.close()
     for clock in ("wall", "cpu"):
         _report(clock, times[clock], found, args.per_kind)
+    print()
+    print("find() (first page of 50 and the count), wall clock, milliseconds")
+    for kind in [*KINDS, "overall"]:
+        ts = [t for v in find_times.values() for t in v] if kind == "overall" else find_times[kind]
+        p50, p95, top = stats(ts)
+        print(f"  {kind:<11} p50 {p50:7.3f}  p95 {p95:7.3f}  max {top:7.2f}")
+    print("count_matches() on broad texts, wall clock, milliseconds (best of 5)")
+    for text, ms, count in broad:
+        print(f"  {text:<8} {ms:7.2f}  {'more than ' if count.more else ''}{count.total:,}")
     print()
     print("name  size  median_ms  p95_ms  ratio_to_raw_sqlite   (search() with a session per query; p95 ratio)")
     for clock in ("wall", "cpu"):
@@ -214,6 +235,23 @@ def main() -> int:
             p50, p95, _ = stats(pick("search"))
             print(f"search.{kind}.{clock}  {accounts_n}  {p50:.3f}  {p95:.3f}  {p95 / stats(pick('raw'))[1]:.1f}")
     return 0
+
+
+def _broad_counts(db, actor, raw: sqlite3.Connection) -> list[tuple[str, float, object]]:  # type: ignore[no-untyped-def]
+    """The count where it costs most: texts matching thousands of accounts."""
+    compound = raw.execute("SELECT c.name FROM compounds c JOIN premises p ON p.compound_id = c.id "
+                           "GROUP BY c.id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    surname = raw.execute("SELECT substr(holder_name, 1, 1) s FROM accounts GROUP BY s "
+                          "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    out = []
+    for text in ("z", "zh", surname, compound, "138", "0"):
+        best = float("inf")
+        for _ in range(5):
+            with db.read() as s:
+                wall, _cpu, count = timed(lambda s=s, text=text: search_service.count_matches(s, actor, text))
+            best = min(best, wall)
+        out.append((text, best, count))
+    return out
 
 
 def _plan_offenders(conn: sqlite3.Connection, statements: list[tuple[str, object]]) -> list[str]:

@@ -56,8 +56,8 @@
         <translation>停气…</translation>
     </message>
     <message>
-        <source>Settle…</source>
-        <translation>结算…</translation>
+        <source>Closing settlement…</source>
+        <translation>销户结算…</translation>
     </message>
     <message>
         <source>Close account…</source>
@@ -296,6 +296,10 @@
         <translation>未登记</translation>
     </message>
     <message>
+        <source>Masked on screen. Click it (or press the key) to show it in full; each showing is recorded in the audit log.</source>
+        <translation>屏幕上已遮盖。点击（或按快捷键）显示完整内容；每次显示都记入审计日志。</translation>
+    </message>
+    <message>
         <source>applied</source>
         <translation>申请</translation>
     </message>
@@ -320,20 +324,16 @@
         <translation>销户</translation>
     </message>
     <message>
-        <source>reverses entry %1</source>
-        <translation>冲正记录 %1</translation>
-    </message>
-    <message>
-        <source>reversed by entry %1</source>
-        <translation>已被记录 %1 冲正</translation>
-    </message>
-    <message>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
+    </message>
+    <message>
+        <source>Next step: %1 (%2)</source>
+        <translation>下一步：%1（%2）</translation>
     </message>
     <message>
         <source>Choose the entry to reverse in the ledger (Up/Down), then press Alt+Z again.</source>
@@ -576,8 +576,8 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <source>Action text (e.g. ledger.post) or entity id; Enter to apply</source>
-        <translation>业务代码（如 ledger.post）或对象编号，回车筛选</translation>
+        <source>Action name or code, or entity id; Enter to apply</source>
+        <translation>操作名称或代码，或对象编号；按 Enter 筛选</translation>
     </message>
     <message>
         <source>Filter</source>
@@ -677,8 +677,8 @@
         <translation>销户日期(&amp;O)：</translation>
     </message>
     <message>
-        <source>Settle first… (Alt+S)</source>
-        <translation>先办理结算… (Alt+S)</translation>
+        <source>Closing settlement first… (%1)</source>
+        <translation>先办理销户结算… (%1)</translation>
     </message>
     <message>
         <source>The account must owe nothing and hold nothing (prepayment, deposits) to be closed.</source>
@@ -761,6 +761,34 @@
     <message>
         <source>Empty fields count as 0. Leave the amount received empty when the customer pays exactly the total. The account number is assigned when the contract is signed.</source>
         <translation>空白按 0 计。客户正好付清时，实收金额可留空。签约时即分配户号。</translation>
+    </message>
+    <message>
+        <source>Fee list (%1): opening %2, installation %3, prepayment %4.</source>
+        <translation>收费标准（%1）：开户费 %2，安装费 %3，预付款 %4。</translation>
+    </message>
+    <message>
+        <source>The installation fee includes the meter fee %1.</source>
+        <translation>安装费含燃气表费 %1。</translation>
+    </message>
+    <message>
+        <source>opening fee</source>
+        <translation>开户费</translation>
+    </message>
+    <message>
+        <source>installation fee</source>
+        <translation>安装费</translation>
+    </message>
+    <message>
+        <source>prepayment</source>
+        <translation>预付款</translation>
+    </message>
+    <message>
+        <source>Changed from the list: %1 (recorded with the contract).</source>
+        <translation>已改动：%1（随合同记录在案）。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>%1 short</source>
@@ -956,6 +984,10 @@
 <context>
     <name>FormDialog</name>
     <message>
+        <source>Not a valid amount: %1</source>
+        <translation>金额无效：%1</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1055,8 +1087,8 @@
         <translation>小区通气</translation>
     </message>
     <message>
-        <source>In the households list: D done, A nobody at home, R refused. Tab switches lists.</source>
-        <translation>在住户列表中：D 已通气，A 不在家，R 拒绝。Tab 键切换列表。</translation>
+        <source>D done, A nobody at home, R refused (on the household chosen in the list, Up/Down). Tab switches lists.</source>
+        <translation>D 已通气，A 不在家，R 拒绝（对列表中选中的一户，上下键选择）。Tab 切换列表。</translation>
     </message>
     <message>
         <source>%1 %2 · %3 · team %4 · done %5, absent %6, refused %7, waiting %8</source>
@@ -1143,6 +1175,21 @@ Make a new, empty database in it?</source>
     <message>
         <source>gasdesk cannot open the database</source>
         <translation>gasdesk 无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>gasdesk help — %1</source>
+        <translation>gasdesk 使用说明 — %1</translation>
+    </message>
+    <message>
+        <source>This part of the program has no manual page yet.</source>
+        <translation>这部分程序还没有使用说明。</translation>
     </message>
 </context>
 <context>
@@ -1313,6 +1360,10 @@ Make a new, empty database in it?</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Manual for this workplace</source>
+        <translation>本工作区使用说明(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;About gasdesk</source>
         <translation>关于 gasdesk(&amp;A)</translation>
     </message>
@@ -1325,6 +1376,10 @@ Make a new, empty database in it?</source>
 界面语言将在下次启动 gasdesk 时切换。</source>
         <translation>界面语言将在下次启动 gasdesk 时切换。
 The language changes when gasdesk starts next time.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
     </message>
     <message>
         <source>gasdesk %1
@@ -1369,8 +1424,8 @@ Works offline; all data stays in the database shown in the status bar.</source>
         <translation>合同已签订，费用已入账。户号为：</translation>
     </message>
     <message>
-        <source>Continue (Enter)</source>
-        <translation>继续 (回车)</translation>
+        <source>OK (Enter)</source>
+        <translation>确定 (回车)</translation>
     </message>
 </context>
 <context>
@@ -1935,6 +1990,18 @@ ID numbers and phones are masked on paper and in Excel.</source>
         <source>%1 account(s) found — Enter opens the highlighted one.</source>
         <translation>找到 %1 户 — 回车打开选中的用户。</translation>
     </message>
+    <message>
+        <source>Showing the first %1 of more than %2 accounts</source>
+        <translation>显示前 %1 户，超过 %2 户</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 accounts</source>
+        <translation>显示前 %1 户，共 %2 户</translation>
+    </message>
+    <message>
+        <source> — Ctrl+↓ (or PageDown at the end) shows more; Enter opens the highlighted one.</source>
+        <translation> — Ctrl+↓（或在末行按 PageDown）显示更多；回车打开选中的用户。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1969,6 +2036,38 @@ ID numbers and phones are masked on paper and in Excel.</source>
     <message>
         <source>A hot copy of the live database, checked for integrity after writing.</source>
         <translation>在线热备份当前数据库，写入后进行完整性检查。</translation>
+    </message>
+    <message>
+        <source>Fee list (¥)</source>
+        <translation>收费标准（元）</translation>
+    </message>
+    <message>
+        <source>Opening fee:</source>
+        <translation>开户费：</translation>
+    </message>
+    <message>
+        <source>Installation fee, residential:</source>
+        <translation>居民安装费：</translation>
+    </message>
+    <message>
+        <source>Installation fee, commercial:</source>
+        <translation>商业安装费：</translation>
+    </message>
+    <message>
+        <source>Installation fee, industrial:</source>
+        <translation>工业安装费：</translation>
+    </message>
+    <message>
+        <source>Installation fee, public institution:</source>
+        <translation>公共机构安装费：</translation>
+    </message>
+    <message>
+        <source>Meter fee (charged with the installation):</source>
+        <translation>燃气表费（随安装费收取）：</translation>
+    </message>
+    <message>
+        <source>Default prepayment:</source>
+        <translation>默认预付款：</translation>
     </message>
     <message>
         <source>Printers of this computer</source>
@@ -2062,8 +2161,12 @@ ID numbers and phones are masked on paper and in Excel.</source>
 <context>
     <name>SettleDialog</name>
     <message>
-        <source>Settle the account</source>
+        <source>Closing settlement</source>
         <translation>销户结算</translation>
+    </message>
+    <message>
+        <source>Settle for closing (Enter)</source>
+        <translation>办理销户结算 (回车)</translation>
     </message>
     <message>
         <source>Settlement &amp;charge (¥):</source>
@@ -2078,20 +2181,24 @@ ID numbers and phones are masked on paper and in Excel.</source>
         <translation>付款方式(&amp;M)：</translation>
     </message>
     <message>
-        <source>Net:</source>
-        <translation>净额：</translation>
+        <source>At closing:</source>
+        <translation>销户结清：</translation>
     </message>
     <message>
-        <source>pay %1 to the customer</source>
-        <translation>退还客户 %1</translation>
+        <source>This settles the account for closing: prepayment and deposits are released, the settlement is charged and the net is paid out or collected, leaving ¥0.00; then close the account (Alt+X). It is not for taking a payment.</source>
+        <translation>这是销户前的结算：退还预付款和押金，收取结算气费，按净额退款或收款，结清后余额为 ¥0.00，然后按 Alt+X 销户。收取欠费、气费不在这里办理。</translation>
     </message>
     <message>
-        <source>collect %1 from the customer</source>
-        <translation>向客户收取 %1</translation>
+        <source>refund %1 to the customer and close</source>
+        <translation>退还客户 %1 后销户</translation>
     </message>
     <message>
-        <source>nothing to pay or collect</source>
-        <translation>无需收付</translation>
+        <source>collect %1 from the customer and close</source>
+        <translation>向客户收取 %1 后销户</translation>
+    </message>
+    <message>
+        <source>nothing to pay or collect: ready to close</source>
+        <translation>无需收付，可以销户</translation>
     </message>
     <message>
         <source>The amount is not a valid number.</source>

@@ -7,13 +7,13 @@ apart from the database, it is the anchor ``gasdesk db check --head`` proves the
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from gasdesk.db import Database
+from gasdesk.files import copy_atomic, create_private, private_folder, write_atomic
 from gasdesk.models import chain
 from gasdesk.services.core import audit
 from gasdesk.services.core.actor import Actor
@@ -39,9 +39,10 @@ def hot_copy(db: Database, dest: Path) -> Path:
     """Copy a live SQLite database consistently (backup API), then integrity-check the copy."""
     _refuse_server(db)
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(dest.parent)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
+    create_private(tmp)  # owner-only before the first page of personal data is copied into it
     try:
         src = sqlite3.connect(db.path)
         out = sqlite3.connect(tmp)
@@ -103,14 +104,11 @@ def _head_of(copy: Path) -> chain.Head | None:
 
 
 def _write_head_file(backup: Path, head: chain.Head) -> None:
-    side = head_file(backup)
-    part = side.with_name(side.name + ".part")
-    part.write_text(
+    write_atomic(head_file(backup), (
         "# gasdesk 备份的校验链头 / chain head of this backup\n"
         f"# 备份文件 / backup: {backup.name}\n"
         f"# 核对 / verify: gasdesk db check --head {head} --db DATABASE\n"
-        f"{head.full}\n", encoding="utf-8")
-    part.replace(side)
+        f"{head.full}\n").encode())
 
 
 def _refuse_server(db: Database) -> None:
@@ -142,15 +140,13 @@ def restore(db_path: Path, source: Path) -> Path | None:
     if db_path.exists():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = db_path.with_name(f"{db_path.stem}.replaced-{stamp}{db_path.suffix}")
-        # Keep the replaced file exactly as it was, its WAL included.
+        # Keep the replaced file exactly as it was, its WAL included (owner-only, as every copy).
         for suffix in ("", "-wal"):
             if Path(str(db_path) + suffix).exists():
-                shutil.copy2(str(db_path) + suffix, str(kept) + suffix)
+                copy_atomic(str(db_path) + suffix, str(kept) + suffix)
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
-    tmp = db_path.with_name(db_path.name + ".restoring")
-    shutil.copy2(source, tmp)
-    tmp.replace(db_path)
+    copy_atomic(source, db_path)  # a temporary file beside it, renamed over it once whole
     return kept
 
 

@@ -73,3 +73,25 @@ def test_build_spec_makes_both_programs_in_one_folder(monkeypatch: pytest.Monkey
     assert kw["name"] == "gasdesk"
     assert [p.kwargs["name"] for p in parts if isinstance(p, EXE)] == ["gasdesk", "gasdesk-cli"]
     assert ["binaries"] in parts
+
+
+def test_build_spec_collects_the_manual(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The F1 manual goes to gasdesk/resources/help in the program folder, where help.help_dir looks."""
+    datas: list[tuple[str, str]] = []
+
+    class Stub:
+        def __init__(self, *parts: object, **kwargs: object) -> None:
+            datas.extend(kwargs.get("datas", []))  # type: ignore[arg-type]
+            self.scripts = self.pure = self.binaries = self.datas = []
+
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_data_files = lambda package, **kw: []  # type: ignore[attr-defined]
+    hooks.collect_submodules = lambda package, **kw: []  # type: ignore[attr-defined]
+    for name in ("PyInstaller", "PyInstaller.utils"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    spec = {"SPECPATH": str(ROOT), "Analysis": Stub, "PYZ": Stub, "EXE": Stub, "COLLECT": Stub}
+    exec(compile((ROOT / "build.spec").read_text(encoding="utf-8"), "build.spec", "exec"), spec)
+    collected = {Path(src).name for src, dest in datas if Path(dest) == Path("gasdesk/resources/help")}
+    assert {p.name for p in (ROOT / "resources" / "help").glob("*.md")} <= collected
+    assert "counter.zh.md" in collected

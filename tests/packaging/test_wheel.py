@@ -31,6 +31,10 @@ def test_wheel_ships_migrations_and_resources(wheel: Path) -> None:
     for version in (ROOT / "migrations" / "versions").glob("*.py"):
         assert f"gasdesk/migrations/versions/{version.name}" in names
     assert any(n.startswith("gasdesk/resources/") for n in names)
+    manual = sorted((ROOT / "resources" / "help").glob("*.md"))
+    assert {"counter.zh.md", "counter.en.md", "login.zh.md"} <= {f.name for f in manual}
+    for page in manual:  # the F1 manual ships with the code
+        assert f"gasdesk/resources/help/{page.name}" in names
     assert "gasdesk/models/__init__.py" in names
     assert not any(n.startswith(("tests/", "gasdesk/tests/")) or "__pycache__" in n for n in names)
 
@@ -44,13 +48,16 @@ def test_unpacked_wheel_upgrades_a_database_outside_the_tree(wheel: Path, tmp_pa
         "import gasdesk, gasdesk.cli, gasdesk.paths\n"
         "assert gasdesk.__file__.startswith(sys.argv[1]), gasdesk.__file__\n"
         "print(gasdesk.paths.shipped('migrations'))\n"
+        "import gasdesk.ui.help\n"
+        "print(gasdesk.ui.help.help_file('counter', 'zh'))\n"
         "sys.exit(gasdesk.cli.main(['db', 'upgrade', '--create', '--db', sys.argv[2]]))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     out = subprocess.run([sys.executable, "-c", code, str(site), str(target)], cwd=tmp_path, env=env,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    shipped_at, upgraded = out.stdout.splitlines()[:2]
+    shipped_at, manual, upgraded = out.stdout.splitlines()[:3]
     assert Path(shipped_at) == site / "gasdesk" / "migrations"
+    assert Path(manual) == site / "gasdesk" / "resources" / "help" / "counter.zh.md"
     head = ScriptDirectory(str(ROOT / "migrations")).get_current_head()
-    assert upgraded.endswith(f"(empty) -> {head}")
+    assert upgraded.endswith(f"（空） -> {head}")  # Chinese unless --lang en

@@ -23,15 +23,27 @@ def test_a_new_file_is_written_whole(tmp_path: Path) -> None:
     assert target.read_bytes() == b"%PDF-1.4 new"
     assert leftovers(tmp_path) == []
     if os.name != "nt":
-        assert stat.S_IMODE(target.stat().st_mode) == files.NEW_FILE_MODE  # not mkstemp's 0600
+        assert stat.S_IMODE(target.stat().st_mode) == files.PRIVATE_MODE  # personal data: owner-only
 
 
-def test_an_existing_file_is_replaced_and_keeps_its_permissions(tmp_path: Path) -> None:
+def test_an_existing_file_is_replaced_and_narrowed_to_its_owner(tmp_path: Path) -> None:
     target = tmp_path / "sheet.pdf"
     target.write_bytes(b"old")
-    target.chmod(0o640)
+    target.chmod(0o644)
     files.write_atomic(target, b"new")
     assert target.read_bytes() == b"new"
+    if os.name != "nt":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_shared_file_keeps_the_mode_of_the_one_it_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "picture.png"
+    files.write_atomic(target, b"first", private=False)
+    if os.name != "nt":
+        assert stat.S_IMODE(target.stat().st_mode) == files.SHARED_MODE
+    target.chmod(0o640)
+    files.write_atomic(target, b"second", private=False)
+    assert target.read_bytes() == b"second"
     if os.name != "nt":
         assert stat.S_IMODE(target.stat().st_mode) == 0o640
 

@@ -100,6 +100,9 @@ def test_a_clerk_opens_an_account_with_the_keyboard_alone(qtbot, open_counter, d
 
     contract = wait_dialog(qtbot, page.account, opening_dialogs.ContractDialog)
     assert page.account.detail is not None and page.account.detail.summary.status == "application"
+    qtbot.waitUntil(lambda: contract.listed is not None, timeout=5_000)  # the fee list fills the form
+    contract.opening_fee.setFocus()
+    contract.opening_fee.selectAll()
     type_enter(qtbot, "200")
     type_enter(qtbot, "1500")
     type_enter(qtbot, "300")
@@ -119,24 +122,26 @@ def test_a_clerk_opens_an_account_with_the_keyboard_alone(qtbot, open_counter, d
     assert tuple(cash) == (D("-2000.00"), D("2100.00"), D("100.00"))
     press(qtbot, ENTER)
 
-    wait_dialog(qtbot, page.account, opening_dialogs.PlanInstallDialog)
-    type_enter(qtbot)  # today
-    type_enter(qtbot, "安装一队")
-    wait_dialog(qtbot, page.account, opening_dialogs.InstalledDialog)
-    type_enter(qtbot)
-    wait_dialog(qtbot, page.account, opening_dialogs.GasOnDialog)
-    type_enter(qtbot)  # today
-    type_enter(qtbot, "gt-2026-0001")
-    type_enter(qtbot, "0")
-    type_enter(qtbot)  # 5 digits: Enter on the last field saves
-    start = wait_dialog(qtbot, page.account, opening_dialogs.StartServiceDialog)
-    qtbot.keyClick(start, ENTER)
+    # the opening stops at the number: the later steps are taken, with their keys, when they happen
+    qtbot.waitUntil(lambda: page.window().isActiveWindow() and not shiboken6.isValid(number), timeout=5_000)
+    assert page.account.note.text() == "下一步：安排安装（Alt+P）"
+    for key, dialog_type, typed in (
+        (Qt.Key.Key_P, opening_dialogs.PlanInstallDialog, ["", "安装一队"]),
+        (Qt.Key.Key_I, opening_dialogs.InstalledDialog, [""]),
+        (Qt.Key.Key_G, opening_dialogs.GasOnDialog, ["", "gt-2026-0001", "0", ""]),  # 5 digits: Enter saves
+        (Qt.Key.Key_E, opening_dialogs.StartServiceDialog, [""]),
+    ):
+        qtbot.waitUntil(lambda: page.window().isActiveWindow(), timeout=5_000)
+        press(qtbot, key, Qt.KeyboardModifier.AltModifier)
+        wait_dialog(qtbot, page.account, dialog_type)
+        for text in typed:
+            type_enter(qtbot, text)
     wait_status(qtbot, page, "in_service")
 
     detail = page.account.detail
     assert detail is not None
     s, b = detail.summary, detail.balances
-    assert (s.number, s.holder_name, s.household_size, s.phone) == (assigned, "欧阳明月", 2, "13912345678")
+    assert (s.number, s.holder_name, s.household_size, s.phone) == (assigned, "欧阳明月", 2, "139****5678")  # masked
     assert s.address.endswith(" 30栋1单元101")
     assert (b.balance, b.prepayment_credit, b.deposits) == (D("0.00"), D("300.00"), D("0.00"))
     assert [m.serial for m in detail.meters if m.active] == ["GT-2026-0001"]
@@ -153,12 +158,14 @@ def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and
         qtbot, open_counter, demo_db: Database) -> None:
     page = open_counter()
     open_new_account(qtbot, page, "欧阳明月", valid_id("11010519900307123"), "102")
-    wait_dialog(qtbot, page.account, opening_dialogs.ContractDialog)
+    contract = wait_dialog(qtbot, page.account, opening_dialogs.ContractDialog)
+    qtbot.waitUntil(lambda: contract.listed is not None, timeout=5_000)
+    contract.opening_fee.setFocus()
     for amount in ("200", "1500", "300", "", ""):
         type_enter(qtbot, amount)
     type_enter(qtbot)  # received = total
     wait_dialog(qtbot, page.account, opening_dialogs.NumberAssignedDialog)
-    press(qtbot, Qt.Key.Key_Escape)  # stop the chain here; the buttons carry on
+    press(qtbot, Qt.Key.Key_Escape)  # Esc or Enter: the page waits with the next step as a hint
     qtbot.waitUntil(lambda: "plan_install" in page.account.action_buttons and page.window().isActiveWindow(),
                     timeout=5_000)
     account_id = page.account.detail.summary.id  # type: ignore[union-attr]
@@ -231,7 +238,7 @@ def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and
     old = next(m for m in page.account.detail.meters if not m.active)  # type: ignore[union-attr]
     assert (old.serial, old.final_reading) == ("GT-2026-0100", D("12.500"))
 
-    # close (Alt+X): refused while the prepayment is held; settle (Alt+S), then Enter closes
+    # close (Alt+X): refused while the prepayment is held; the closing settlement (Alt+Shift+X), then Enter closes
     qtbot.waitUntil(lambda: page.window().isActiveWindow(), timeout=5_000)
     press(qtbot, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
     close = wait_dialog(qtbot, page.account, change_dialogs.CloseDialog)
@@ -239,10 +246,11 @@ def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and
     type_enter(qtbot)
     qtbot.waitUntil(lambda: close.settle_button.isVisible(), timeout=5_000)
     assert close.error.text() == "该户还有预付款 300.00 元未结清，请先办理销户结算（退款）再销户。"
-    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
     settle = wait_dialog(qtbot, close, change_dialogs.SettleDialog)
+    assert settle.windowTitle() == "销户结算"
     qtbot.keyClicks(focused(), "35.5")
-    assert settle.net.text() == "退还客户 ¥264.50"
+    assert settle.net.text() == "退还客户 ¥264.50 后销户"
     press(qtbot, ENTER)
     type_enter(qtbot)  # cash: saves
     qtbot.waitUntil(lambda: close.error.text() == "已结清。按回车键销户。" and close.isActiveWindow(), timeout=5_000)

@@ -34,9 +34,9 @@ def test_choosing_english_is_remembered_for_the_next_start(qtbot, open_window) -
     assert boxes and "下次启动" in boxes[0].text()
 
 
-def test_about_opens_with_f1(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
-    window = open_window("reader")
-    assert window.action_about.shortcut().toString() == "F1"
+def test_about_opens_with_shift_f1(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window("reader")  # F1 is the manual (tests/ui/test_help.py)
+    assert window.action_about.shortcut().toString() == "Shift+F1"
     window.action_about.trigger()
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and boxes[0].windowTitle() == "关于 gasdesk"

@@ -224,7 +224,10 @@ def test_the_audit_log_pages_and_filters(qtbot, demo_db: Database, runner: Runne
     assert log.count.text() == "250 行"
     first = model.rows[0]
     assert (first["action"], first["entity"], first["entity_id"]) == ("ledger.post", "account", str(aid))
-    assert model.data(model.index(0, 6)) == summarise(first["before"], first["after"]) != ""
+    assert model.data(model.index(0, 6)) == summarise(first["before"], first["after"], "ledger.post",
+                                                      first["balance_after"], "zh") != ""
+    assert model.data(model.index(0, 3)) == "记账" and model.data(model.index(0, 4)) == "用户"
+    assert model.data(model.index(0, 6)).startswith("账目：")
 
     log.filter.setText(str(aid))
     log.apply_filter()
@@ -266,7 +269,8 @@ def test_a_clerk_gets_no_audit_tab(qtbot, demo_db: Database, runner: Runner, sig
 
 
 def test_the_summary_shows_what_changed() -> None:
-    assert summarise({"status": "a", "name": "x"}, {"status": "b", "name": "x", "phone": "1"}) == \
-        "phone: 1; status: a → b"
-    assert summarise({"gone": 1}, None) == "gone: 1 →"
-    assert summarise(None, {"note": "长" * 50}) == "note: " + "长" * 39 + "…"
+    assert summarise({"status": "a", "name": "x"}, {"status": "b", "name": "x", "phone": "1"}, lang="en") == \
+        "status: a → b; phone: 1"
+    assert summarise({"status": "in_service"}, {"status": "suspended"}, "account.suspend") == "状态：在用 → 停气"
+    assert summarise({"gone": 1}, None, lang="en") == "gone: 1"
+    assert summarise(None, {"note": "长" * 50}, lang="en") == "note: " + "长" * 39 + "…"

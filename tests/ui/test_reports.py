@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from gasdesk.db import Database
@@ -25,6 +25,7 @@ from gasdesk.services.accounts import gas_on_days, opening, records
 from gasdesk.services.accounts.identity import id_check_char
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.office import address
+from gasdesk.ui import file_dialogs
 from gasdesk.ui.counter.gas_on_days import GasOnDaysDialog
 from gasdesk.ui.counter.page import CounterPage
 from gasdesk.ui.pdf_preview import PdfPreview
@@ -82,11 +83,11 @@ def save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
     """The save dialog answers with ``path``; returns the names it was offered."""
     offered: list[str] = []
 
-    def answer(_parent, _title, suggested, _filter):  # type: ignore[no-untyped-def]
+    def answer(_parent, _title, _purpose, suggested, _filter, chosen, **_kw):  # type: ignore[no-untyped-def]
         offered.append(suggested)
-        return str(path), _filter
+        chosen(path)
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    monkeypatch.setattr(file_dialogs, "save_file", answer)
     return offered
 
 

@@ -48,7 +48,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
-    """--db, --user, --counter, --lang; accepted before and after the sub-command.
+    """--db, --user, --counter, --lang, --demo; accepted before and after the sub-command.
 
     A sub-command's copy must not carry defaults: argparse would let them overwrite
     what was given before the sub-command (``gasdesk --db X backup``).
@@ -65,6 +65,8 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
     common.add_argument("--counter", default=default(os.environ.get("GASDESK_COUNTER", "")),
                         help="the registered counter you work at, e.g. C01 (default: this PC's, from its last sign-in)")
     common.add_argument("--lang", default=default(os.environ.get("GASDESK_LANG", "zh")), choices=["zh", "en"])
+    common.add_argument("--demo", action="store_true", default=default(False),
+                        help="the demo office (the data folder's demo.db; the window creates it on first use)")
     return common
 
 
@@ -72,7 +74,6 @@ def build_parser() -> argparse.ArgumentParser:
     common = _common_options(suppress=True)
     p = Parser(prog="gasdesk", parents=[_common_options(suppress=False)], description="gasdesk 燃气营业厅柜台系统")
     p.add_argument("--version", action="version", version=f"gasdesk {__version__}")
-    p.add_argument("--demo", action="store_true", help="open the demo office (created on first use)")
     p.add_argument("--screenshot", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_gui)
     sub = p.add_subparsers(dest="command")

@@ -32,24 +32,30 @@ def detail_json(detail: Any) -> dict[str, Any]:
 
 
 def _text(detail: Any) -> list[str]:
+    """The account as lines, in the command's language; names, money and notes by the one renderer."""
+    from gasdesk.services.core.audit_words import entry_text, m3, yuan
+
+    w = common.words
     s, b = detail.summary, detail.balances
-    out = [
-        f"户号 {s.number or '(未编号)'}  {s.holder_name}  [{labels.text(labels.ACCOUNT_STATUS, s.status)}]  "
-        f"{labels.text(labels.ACCOUNT_TYPE, s.type)}",
-        f"证件 {s.id_number}  电话 {s.phone}{'  ' + s.phone2 if s.phone2 else ''}  人口 {s.household_size}",
-        f"地址 {s.area_name} {s.address}",
-        f"余额 {b.available}  欠费 {b.arrears}  预付款 {b.prepayment_credit}  押金 {b.deposits}",
-        "燃气表:",
+    lines = [
+        f"{w('户号', 'Account')} {s.number or w('(未编号)', '(no number)')}  {s.holder_name}  "
+        f"[{labels.text(labels.ACCOUNT_STATUS, s.status)}]  {labels.text(labels.ACCOUNT_TYPE, s.type)}",
+        f"{w('证件', 'ID')} {s.id_number}  {w('电话', 'Phone')} {s.phone}{'  ' + s.phone2 if s.phone2 else ''}  "
+        f"{w('人口', 'Household')} {s.household_size}",
+        f"{w('地址', 'Address')} {s.area_name} {s.address}",
+        f"{w('余额', 'Balance')} {yuan(b.available)}  {w('欠费', 'Arrears')} {yuan(b.arrears)}  "
+        f"{w('预付款', 'Prepayment')} {yuan(b.prepayment_credit)}  {w('押金', 'Deposits')} {yuan(b.deposits)}",
+        w("燃气表:", "Meters:"),
     ]
     for m in detail.meters:
-        state = "在用" if m.active else f"已拆 {m.removed_on} 末读数 {m.final_reading}"
-        out.append(f"  {m.serial}  {m.digits}位  安装 {m.installed_on} 初读数 {m.initial_reading}  {state}")
-    out.append("账目:")
+        state = w("在用", "in use") if m.active else \
+            f"{w('已拆', 'removed')} {m.removed_on} {w('末读数', 'final')} {m3(m.final_reading)}"
+        lines.append(f"  {m.serial}  {m.digits}{w('位', ' digits')}  {w('安装', 'fitted')} {m.installed_on} "
+                     f"{w('初读数', 'initial')} {m3(m.initial_reading)}  {state}")
+    lines.append(w("账目:", "Ledger:"))
     for e in reversed(detail.ledger):
-        method = f" ({e.method})" if e.method else ""
-        kind = labels.text(labels.LEDGER_KIND, e.kind)
-        out.append(f"  {e.created_at:%Y-%m-%d %H:%M}  {kind:<6} {e.amount:>12}{method}  {e.login}")
-    return out
+        lines.append(f"  {e.created_at:%Y-%m-%d %H:%M}  {entry_text(e.kind, e.amount, e.method)}  {e.login}")
+    return lines
 
 
 def cmd_account_show(args: argparse.Namespace) -> int:
@@ -69,15 +75,14 @@ def cmd_account_show(args: argparse.Namespace) -> int:
 
 def cmd_account_find(args: argparse.Namespace) -> int:
     from gasdesk.services.accounts import numbers, search
-    from gasdesk.services.accounts.identity import mask_phone
     from gasdesk.services.core.runner import run
 
     with common.opened(args) as db:
         actor = common.login(db, args)
-        hits = run(db, actor, lambda s: search.search(s, actor, args.query, args.limit), write=False)
+        found = run(db, actor, lambda s: search.find(s, actor, args.query, args.limit), write=False)
+    hits = found.hits  # phones masked by the service, for every role
     if search.search_hint(args.query):
         numbers.validate_number(args.query)  # raises the check-digit refusal, in both languages
-    hits = [dataclasses.replace(h, phone=mask_phone(h.phone)) for h in hits]
     if args.json:
         common.dump_json([dataclasses.asdict(h) for h in hits])
     else:
@@ -89,7 +94,23 @@ def cmd_account_find(args: argparse.Namespace) -> int:
         common.err(f"没有找到匹配“{common.quoted(args.query, 40)}”的用户。" if args.lang == "zh"
                    else f"No account matches '{common.quoted(args.query, 40)}'.")
         return 1
+    if found.count.more or found.count.total > len(hits):
+        common.err(_cut_note(len(hits), found.count, args.lang))
     return 0
+
+
+def _cut_note(listed: int, count: Any, lang: str) -> str:
+    """On stderr when --limit cut the list (stdout stays the hits alone, for scripts)."""
+    from gasdesk.services.accounts.search import MAX_LIMIT
+
+    more = listed < MAX_LIMIT  # past --limit's maximum a narrower query is the way
+    if lang == "zh":
+        total = f"超过 {count.total:,} 户" if count.more else f"共 {count.total:,} 户"
+        advice = f"用 --limit 列出更多（最多 {MAX_LIMIT}）" if more else "请输入更具体的查询"
+        return f"只列出前 {listed} 户，{total}；{advice}。"
+    total = f"more than {count.total:,}" if count.more else f"{count.total:,}"
+    advice = f"--limit lists more ({MAX_LIMIT} at most)" if more else "type a narrower query"
+    return f"Listed the first {listed} of {total} accounts; {advice}."
 
 
 def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:

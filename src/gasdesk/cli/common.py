@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gasdesk.machine import local_counter
-from gasdesk.paths import default_db_path
-from gasdesk.services.core.errors import AuthError, ValidationError
+from gasdesk.paths import default_db_path, demo_db_path
+from gasdesk.services.core.errors import AuthError, ValidationError, current_language
 from gasdesk.services.core.text import shown
 
 if TYPE_CHECKING:
@@ -39,7 +39,15 @@ def err(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def words(zh: str, en: str) -> str:
+    """A message in the command's language (``--lang``, Chinese by default)."""
+    return en if current_language() == "en" else zh
+
+
 def db_target(args: argparse.Namespace) -> str:
+    """``--db``, or the demo office with ``--demo``, or the data folder's gasdesk.db."""
+    if getattr(args, "demo", False):
+        return str(demo_db_path())
     return args.db or str(default_db_path())
 
 
@@ -183,7 +191,11 @@ def check_argument(dest: str, value: str) -> None:
 
 
 def check_arguments(args: argparse.Namespace) -> None:
-    """Every text the command line (or a GASDESK_ variable behind a default) gave, checked."""
+    """Every text the command line (or a GASDESK_ variable behind a default) gave, checked;
+    ``--demo`` names a database, so it does not go with ``--db``."""
+    if getattr(args, "demo", False) and getattr(args, "db", None):
+        raise ValidationError("--demo 和 --db 只能用一个：--demo 就是演示营业厅的数据库。",
+                              "Use --demo or --db, not both: --demo is the demo office's database.")
     for dest, value in vars(args).items():
         if isinstance(value, str):
             check_argument(dest, value)

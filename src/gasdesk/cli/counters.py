@@ -18,7 +18,7 @@ def cmd_counter_list(args: argparse.Namespace) -> int:
         common.dump_json([{"code": c.code, "name": c.name, "kind": c.kind, "active": c.active} for c in rows])
     else:
         for c in rows:
-            state = "" if c.active else "  (停用)"
+            state = "" if c.active else common.words("  (停用)", "  (disabled)")
             common.out(f"{c.code:<8} {c.name}  [{labels.text(labels.COUNTER_KIND, c.kind)}]{state}")
     return 0
 
@@ -33,7 +33,9 @@ def cmd_counter_add(args: argparse.Namespace) -> int:
     if args.json:
         common.dump_json(common.plain(info))
     else:
-        common.out(f"counter {info.code} registered: {info.name} ({info.kind})")
+        kind = labels.text(labels.COUNTER_KIND, info.kind)
+        common.out(common.words(f"已登记{kind} {info.code}：{info.name}",
+                                f"counter {info.code} registered: {info.name} ({kind})"))
     return 0
 
 

@@ -16,11 +16,15 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     with common.opened(args, create=args.create, upgrade=False) as db:
         result = migrate.upgrade(db)
     if result.changed:
-        common.out(f"upgraded {db.display_name}: {result.before or '(empty)'} -> {result.after}")
+        before = result.before or common.words("（空）", "(empty)")
+        common.out(common.words(f"已升级 {db.display_name}：{before} -> {result.after}",
+                                f"upgraded {db.display_name}: {before} -> {result.after}"))
         if result.backup:
-            common.out(f"copy of the previous file: {result.backup}")
+            common.out(common.words(f"升级前的文件副本：{result.backup}",
+                                    f"copy of the previous file: {result.backup}"))
     else:
-        common.out(f"{db.display_name} is at {result.after}; nothing to do")
+        common.out(common.words(f"{db.display_name} 已是 {result.after}，无需升级",
+                                f"{db.display_name} is at {result.after}; nothing to do"))
     return 0
 
 
@@ -35,7 +39,8 @@ def cmd_db_create(args: argparse.Namespace) -> int:
                                   f"There is a gasdesk database here already: {db.display_name}. Nothing was "
                                   "changed (to upgrade it use gasdesk db upgrade).")
         result = migrate.upgrade(db, backup=False)
-    common.out(f"created {db.display_name} at schema {result.after}")
+    common.out(common.words(f"已创建 {db.display_name}（数据库结构 {result.after}）",
+                            f"created {db.display_name} at schema {result.after}"))
     return 0
 
 
@@ -75,7 +80,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with common.opened(args) as db:
         actor = common.login(db, args)
         done = backup_as(db, actor, Path(args.to) if args.to else default_backup_path(db))
-    common.out(f"backup written and checked: {done.path}")
+    common.out(common.words(f"备份已写入并检查无误：{done.path}", f"backup written and checked: {done.path}"))
     if done.head is not None:
         side = done.path.name + ".head"
         common.out(f"chain head {done.head}, kept in {side} (verify later: db check --head)" if args.lang == "en"
@@ -115,7 +120,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             )
         answer = input(f"用 {args.file} 替换 {target}？(y/N) ")
         if answer.strip().lower() not in {"y", "yes", "是"}:
-            common.out("nothing changed")
+            common.out(common.words("没有做任何改动", "nothing changed"))
             return 1
     kept = restore(target, Path(args.file))
     db = prepare(target, create=False)
@@ -125,7 +130,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
                          login=actor.login if actor else "(cli)")
     finally:
         db.dispose()
-    common.out(f"restored {target} from {args.file}" + (f"; the replaced file is kept as {kept}" if kept else ""))
+    common.out(common.words(f"已用 {args.file} 恢复 {target}" + (f"；被替换的文件保留为 {kept}" if kept else ""),
+                            f"restored {target} from {args.file}"
+                            + (f"; the replaced file is kept as {kept}" if kept else "")))
     return 0
 
 

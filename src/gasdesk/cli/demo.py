@@ -23,7 +23,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     with common.opened(args, create=True) as db, db.write() as s:
         demo.build(s, size=args.size)
-    common.out(f"demo office written to {target}")
+    common.out(common.words(f"演示营业厅已写入 {target}", f"demo office written to {target}"))
     return 0
 
 

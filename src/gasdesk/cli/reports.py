@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gasdesk.cli import common
+from gasdesk.services.core import labels
 from gasdesk.services.core.errors import GasdeskError, ValidationError
 
 if TYPE_CHECKING:  # `gasdesk --help` does not load SQLAlchemy
@@ -67,7 +68,9 @@ def _run(args: argparse.Namespace, make: Callable[[Session, object], tuple[bytes
         if document is not None:
             run(db, actor, lambda s: jobs.record_document(s, actor, document, target=target, outcome="saved"),
                 write=True)
-    common.out(f"wrote {args.out} ({FORMATS[Path(args.out).suffix.lower()]}, {len(data):,} bytes): {what}")
+    kind = FORMATS[Path(args.out).suffix.lower()]
+    common.out(common.words(f"已写入 {args.out}（{kind}，{len(data):,} 字节）：{what}",
+                            f"wrote {args.out} ({kind}, {len(data):,} bytes): {what}"))
     return 0
 
 
@@ -85,7 +88,8 @@ def cmd_register(args: argparse.Namespace) -> int:
         data = registers.area_register(s, actor, area_id=area_id, compound_id=args.compound)
         report = registers.register_report(s, actor, data)
         out = sheet_pdf(report, font=configured_font(s)) if fmt == ".pdf" else report_xlsx(report)
-        return out, f"register of {data.scope}, accounts: {len(data.accounts)}"
+        return out, common.words(f"{data.scope}用户登记册，共 {len(data.accounts)} 户",
+                                 f"register of {data.scope}, accounts: {len(data.accounts)}")
 
     return _run(args, make)
 
@@ -105,7 +109,9 @@ def cmd_new_accounts(args: argparse.Namespace) -> int:
                                                area_id=address.area_id_by_code(s, args.area), basis=args.basis)
         out = sheet_pdf(report, font=configured_font(s)) if fmt == ".pdf" else report_xlsx(report)
         rows = len(report.tables[0].frame)
-        return out, f"new accounts by {args.basis} date {date_from} .. {date_to}, accounts: {rows}"
+        basis = labels.text(labels.REGISTER_BASIS, args.basis)
+        return out, common.words(f"按{basis}的新开户清单 {date_from} 至 {date_to}，共 {rows} 户",
+                                 f"new accounts by {args.basis} date {date_from} .. {date_to}, accounts: {rows}")
 
     return _run(args, make)
 
@@ -118,7 +124,9 @@ def cmd_gas_on_sheet(args: argparse.Namespace) -> int:
 
     def make(s: Session, actor) -> tuple[bytes, str]:  # type: ignore[no-untyped-def]
         pdf = gas_on_sheet_pdf(s, actor, args.event_id, copy=args.copy)
-        return pdf, f"gas-on sign-off sheet of event {args.event_id}" + (" (copy, audited)" if args.copy else "")
+        copy = common.words("（副本，已记入审计日志）", " (copy, audited)") if args.copy else ""
+        return pdf, common.words(f"通气日 {args.event_id} 的签收单{copy}",
+                                 f"gas-on sign-off sheet of event {args.event_id}{copy}")
 
     # A reprint writes its audit row, so it runs in a write transaction. The file is a print job.
     return _run(args, make, write=args.copy,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from gasdesk.cli import common
+from gasdesk.services.core import labels
 from gasdesk.services.core.errors import ValidationError
 
 
@@ -26,7 +27,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         else:
             actor = common.login(db, args)
             info = run(db, actor, lambda s: users.add_user(s, actor, args.login, name, role, new_password))
-    common.out(f"user {info.login} added as {info.role.value}")
+    role = labels.text(labels.ROLE, info.role.value)
+    common.out(common.words(f"已添加用户 {info.login}，角色：{role}", f"user {info.login} added as {role}"))
     return 0
 
 

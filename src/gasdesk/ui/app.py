@@ -32,11 +32,32 @@ from gasdesk.ui.printer import PrintQueue
 from gasdesk.ui.runner import Runner
 
 
+class QtGaps(QTranslator):
+    """Qt's own words that its qtbase_zh_CN.qm lacks (their sources changed in Qt 6 and the Chinese
+    file was not updated): the file dialog's "&Look in:" and "Files of &type:" stayed English.
+    Installed after qtbase, so it is asked first; anything else falls through (None)."""
+
+    WORDS = {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",
+        ("QAbstractFileIconProvider", "Drive"): "驱动器",
+        ("QPrintSettingsOutput", "Page &Set:"): "页面集(&S)：",
+    }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        return self.WORDS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
-    """Chinese: our .qm plus Qt's own (button texts); English is the source language."""
+    """Chinese: our .qm plus Qt's own (button texts, the file and print dialogs), with the words
+    Qt's file lacks; English is the source language."""
     if lang != "zh":
         return []
-    installed = []
+    installed: list[QTranslator] = []
     ours = QTranslator(app)
     if ours.load("gasdesk_zh_CN", str(shipped("resources") / "i18n")):
         installed.append(ours)
@@ -44,6 +65,7 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         installed.append(qt)
+    installed.append(QtGaps(app))
     for translator in installed:
         app.installTranslator(translator)
     return installed

@@ -3,6 +3,12 @@
 Counter staff type a form top to bottom without the mouse. ``EnterNavigation``
 takes the fields in typing order and the submit action; Enter on a field moves
 the focus on, Enter on the last one submits. Buttons keep their own Enter/Space.
+
+The focus rules of every form live here, once: a form opens on its first field still to
+fill (a text field already filled is skipped; a choice's default is a proposal to confirm);
+a refusal that names its field (``ValidationError.field``, the form's attribute of that
+name) puts the cursor there with the text selected; and a field with a check that needs no
+database (``check_on_leave``: phone, ID number, amount) says what is wrong as it is left.
 """
 
 from __future__ import annotations
@@ -11,9 +17,20 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from gasdesk.services.core.errors import GasdeskError, ValidationError
 from gasdesk.ui.messages import show_error
 
 if TYPE_CHECKING:
@@ -45,11 +62,85 @@ class EnterNavigation(QObject):
         if current not in enabled or current is enabled[-1]:
             self._submit()
             return
-        nxt = enabled[enabled.index(current) + 1]
-        nxt.setFocus(Qt.FocusReason.TabFocusReason)
-        select_all = getattr(nxt, "selectAll", None)
-        if callable(select_all):
-            select_all()
+        focus_field(enabled[enabled.index(current) + 1])
+
+
+def focus_field(field: QWidget) -> None:
+    """Put the cursor in ``field`` with its text selected, so typing replaces it."""
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    select_all = getattr(field, "selectAll", None)
+    if callable(select_all):
+        select_all()
+    elif isinstance(field, QComboBox) and field.lineEdit() is not None:
+        field.lineEdit().selectAll()
+
+
+def _filled(field: QWidget) -> bool:
+    """A text field that already holds text (typed, or loaded); choices always count as to confirm."""
+    if isinstance(field, QLineEdit):
+        return bool(field.text()) or field.isReadOnly()
+    return False
+
+
+def first_to_fill(fields: Sequence[QWidget], within: QWidget) -> QWidget | None:
+    usable = [f for f in fields
+              if f.isEnabled() and f.isVisibleTo(within) and f.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    return next((f for f in usable if not _filled(f)), usable[0] if usable else None)
+
+
+class LeaveCheck(QObject):
+    """A check a field passes as it is left, with no database: the same function the service
+    calls (identity.validate_phone, money.money), so the rule is written once."""
+
+    judged = Signal(str)  # what is wrong, in words; "" when the field is right (or left empty)
+
+    def __init__(self, field: QLineEdit, check: Callable[[str], object]) -> None:
+        super().__init__(field)
+        self.field, self.check = field, check
+        field.installEventFilter(self)
+
+    def problem(self) -> str:
+        text = self.field.text()
+        if not text.strip():
+            return ""  # empty: judged on save, where the service knows whether it is required
+        try:
+            self.check(text)
+        except GasdeskError as exc:
+            return exc.text()
+        except ValueError:
+            return QCoreApplication.translate("FormDialog", "Not a valid amount: %1").replace("%1", text.strip())
+        return ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent) and event.reason() in (
+                Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.MouseFocusReason,
+                Qt.FocusReason.OtherFocusReason):  # not when a message box or a menu takes the window
+            self.judged.emit(self.problem())
+        return False
+
+
+def check_on_leave(field: QLineEdit, check: Callable[[str], object]) -> QLineEdit:
+    """Give ``field`` a check run as it is left; a FormDialog shows the words under the form."""
+    LeaveCheck(field, check)
+    return field
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> bool:
+    """Size ``widget`` to width × height, or less where the screen's free area (taskbar excluded)
+    is smaller (a 1366×768 counter screen). True when it had to be made smaller and the screen
+    still holds the widget's minimum size (then a main window is best maximised)."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is None:
+        widget.resize(width, height)
+        return False
+    # Leave room for the window frame and title bar the geometry does not count; never below the
+    # widget's own minimum (a screen smaller than that gets the minimum: maximising would cut it).
+    least = widget.minimumSize()
+    fitted_w = max(min(width, room.width() - 16), least.width())
+    fitted_h = max(min(height, room.height() - 48), least.height())
+    widget.resize(fitted_w, fitted_h)
+    return (fitted_w, fitted_h) != (width, height) and fitted_w <= room.width() and fitted_h <= room.height()
 
 
 def error_label() -> QLabel:
@@ -90,6 +181,8 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.fields: list[QWidget] = []
+        self._faulty: QWidget | None = None  # the field whose words are shown under the form
+        self._shown = False
         self.setMinimumWidth(440)
 
     def add_row(self, label: str, field: QWidget) -> QWidget:
@@ -109,8 +202,36 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         EnterNavigation(self.fields, self.submit, self)
-        if self.fields:
-            self.fields[0].setFocus()
+        for field in self.fields:
+            for check in field.findChildren(LeaveCheck, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                check.judged.connect(lambda text, field=field: self._judged(field, text))
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        """The first field still to fill gets the cursor (again on first show: rows hidden since)."""
+        field = first_to_fill(self.fields, self)
+        if field is not None:
+            focus_field(field)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.focus_first()
+
+    def _judged(self, field: QWidget, text: str) -> None:
+        if text:
+            self._faulty = field
+            show_form_error(self.error, text)
+        elif self._faulty is field:  # corrected: its words go
+            self._faulty = None
+            show_form_error(self.error, "")
+
+    def field_at_fault(self, exc: BaseException) -> QWidget | None:
+        """The form's field a refusal names (its attribute of that name), if it is one of the fields."""
+        name = exc.field if isinstance(exc, ValidationError) else None
+        field = getattr(self, name, None) if name else None
+        return field if isinstance(field, QWidget) and field in self.fields else None
 
     # subclasses: return the service call, or None after calling self.complain(...)
     def save(self) -> Callable[[Any], Any] | None:
@@ -118,8 +239,9 @@ class FormDialog(QDialog):
 
     def complain(self, text: str, field: QWidget | None = None) -> None:
         show_form_error(self.error, text)
+        self._faulty = field
         if field is not None:
-            field.setFocus()
+            focus_field(field)
 
     def submit(self) -> None:
         if not self.buttons.isEnabled():
@@ -138,7 +260,10 @@ class FormDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        show_error(self, exc)
+        box = show_error(self, exc)
+        field = self.field_at_fault(exc)
+        if field is not None:
+            box.finished.connect(lambda _r: focus_field(field))
 
 
 def password_pair_problem(first: str, second: str) -> str:

@@ -73,6 +73,11 @@ class LoginDialog(QDialog):
         self.login.setMaxLength(40)
         self.password = password_field()
         self.error = error_label()
+        # A fixed place two lines high: a lockout warning must not push the demo table out of the window.
+        self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing() + 4)
+        policy = self.error.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.error.setSizePolicy(policy)
         self.submit_button = QPushButton(self.tr("Sign in"))
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
@@ -136,6 +141,7 @@ class LoginDialog(QDialog):
 
     def fill_demo(self, row: int) -> None:
         login, _name, _role, password = demo.DEMO_USERS[row]
+        show_form_error(self.error, "")  # the last refusal was about another user
         self.login.setText(login)
         self.password.setText(password)
         self.submit_button.setFocus()

@@ -20,8 +20,10 @@ from gasdesk import __version__
 from gasdesk.services.core import settings
 from gasdesk.services.core.changes import Change
 from gasdesk.services.core.permissions import workplaces_for
+from gasdesk.ui import help as manual
 from gasdesk.ui import prefs
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.forms import fit_to_screen
 from gasdesk.ui.idle import IdleWatcher
 from gasdesk.ui.lock import LockScreen
 from gasdesk.ui.login import ChangePasswordDialog
@@ -82,8 +84,9 @@ class MainWindow(QMainWindow):
             self._read_idle_setting()
         ctx.runner.changed.connect(self._on_changed)
         ctx.runner.busy.connect(self._on_busy)
-        self.resize(1180, 760)
         self.setMinimumSize(960, 620)
+        if fit_to_screen(self, 1180, 760):  # a small counter screen: the whole screen, maximised
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # ---- building ---------------------------------------------------------
 
@@ -145,7 +148,9 @@ class MainWindow(QMainWindow):
             menu_lang.addAction(action)
 
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
-        self.action_about = self._action(self.tr("&About gasdesk"), "F1", self.about, lockable=False)
+        self.action_help = self._action(self.tr("&Manual for this workplace"), manual.HELP_KEY, self.show_help)
+        self.action_about = self._action(self.tr("&About gasdesk"), "Shift+F1", self.about, lockable=False)
+        menu_help.addAction(self.action_help)
         menu_help.addAction(self.action_about)
 
     # ---- workplaces -------------------------------------------------------
@@ -224,6 +229,17 @@ class MainWindow(QMainWindow):
         if code != self.ctx.lang:
             show_info(self, self.tr("The language changes when gasdesk starts next time.\n"
                                     "界面语言将在下次启动 gasdesk 时切换。"))
+
+    def current_workplace(self) -> Workplace | None:
+        row = self.nav.currentRow()
+        return self.workplaces[row] if 0 <= row < len(self.workplaces) else None
+
+    def show_help(self) -> manual.HelpWindow:
+        """F1: the manual page of the workplace on screen, in the UI's language."""
+        place = self.current_workplace()
+        if place is None:
+            return manual.show_help(self, "login", self.ctx.lang, self.tr("Sign in"))
+        return manual.show_help(self, place.name, self.ctx.lang, place.display_title())
 
     def about(self) -> None:
         show_info(self, self.tr(

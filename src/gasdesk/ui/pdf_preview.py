@@ -19,7 +19,6 @@ from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QScrollArea,
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
 from gasdesk.files import write_atomic
 from gasdesk.services.core.errors import GasdeskError
 from gasdesk.services.printing import jobs
+from gasdesk.ui import file_dialogs
+from gasdesk.ui.forms import fit_to_screen
 from gasdesk.ui.printer import PDFIUM_LOCK, MakePrinter, PrintQueue, Spooled, printer_class_of, printer_for
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class PdfPreview(QDialog):
         self.printer_class = printer_class_of(pdf_bytes)
         self.dialog: QWidget | None = None  # the message last opened (tests look here)
         self.setWindowTitle(title)
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)  # an A4 page wide; shorter on a 1366×768 screen
         pages = QWidget()
         col = QVBoxLayout(pages)
         col.setSpacing(12)
@@ -176,9 +177,8 @@ class PdfPreview(QDialog):
     def save_dialog(self) -> None:
         if not self.save_button.isEnabled():
             return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), self.suggested_name, "PDF (*.pdf)")
-        if name:
-            self.save_to(Path(name))
+        self.dialog = file_dialogs.save_file(self, self.tr("Save PDF"), file_dialogs.DOCUMENTS, self.suggested_name,
+                                             "PDF (*.pdf)", self.save_to)
 
     def save_to(self, path: Path) -> bool:
         try:

@@ -83,14 +83,15 @@ def test_wrong_check_digit_where_a_number_is_typed(office: Office) -> None:
         assert page.account_detail(s, office.clerk, f" {number[:3]} {number[3:]} ").summary.id == aid
 
 
-def test_ids_and_phones_are_masked_for_roles_without_pii_view(office: Office) -> None:
+def test_ids_and_phones_are_masked_for_every_role(office: Office) -> None:
+    # pii.view reveals one field on demand, audited (accounts.reveal): the page itself is masked
     idn = make_id(779)
     aid = office.account_at("in_service", id_number=idn)
     with office.db.read() as s:
         clerk_view = page.account_detail(s, office.clerk, aid).summary
         reader_view = page.account_detail(s, office.reader, aid)
         printed = page.account_detail(s, office.clerk, aid, always_mask=True).summary
-    assert clerk_view.id_number == idn and clerk_view.phone == "13812345678"
+    assert clerk_view.id_number == f"110***********{idn[-4:]}" and clerk_view.phone == "138****5678"
     assert reader_view.summary.id_number == f"110***********{idn[-4:]}" == printed.id_number
     assert reader_view.summary.phone == "138****5678"
     assert reader_view.allowed_actions == []
@@ -200,3 +201,20 @@ def test_gas_on_day(office: Office) -> None:
     assert [(r.outcome_zh, r.meter_serial) for r in sheet.rows] == [("已通气", "GO-1"), ("不在家", ""), ("待通气", "")]
     assert sheet.rows[0].phone == "138****5678"
     assert (sheet.event.done, sheet.event.absent, sheet.event.pending) == (1, 1, 1)
+
+
+def test_a_phone_left_as_the_screen_masks_it_is_kept(office: Office) -> None:
+    """The phones form opens on the masked numbers: changing only the second keeps the first."""
+    aid = office.account_at("in_service")
+    with office.db.write() as s:
+        changes.update_phones(s, office.clerk, aid, "138****5678", "13900001111")
+    with office.db.read() as s:
+        account = s.get(Account, aid)
+        assert (account.phone, account.phone2) == ("13812345678", "13900001111")
+    with office.db.write() as s:  # and the second, left masked, stays too
+        changes.update_phones(s, office.clerk, aid, "13700002222", "139****1111")
+    with office.db.read() as s:
+        account = s.get(Account, aid)
+        assert (account.phone, account.phone2) == ("13700002222", "13900001111")
+    err = refused(office.db, lambda s: changes.update_phones(s, office.clerk, aid, "137****9999"), ValidationError)
+    assert "137****9999" in err.zh  # a mask of another number is not a number

@@ -101,8 +101,8 @@ def test_contract_signing_posts_exact_amounts_and_numbers_the_account(office: Of
     with office.db.read() as s:
         detail = page.account_detail(s, office.clerk, result.number)
         assert detail.contracts[0].opening_fee == D("200.00")
-        assert [h.action for h in detail.history][:4] == [
-            "account.number", "account.sign_contract", "account.sign", "account.apply"]
+        assert [h.action for h in detail.history][:5] == [
+            "account.number", "account.contract", "account.sign_contract", "account.sign", "account.apply"]
 
 
 def test_signing_retry_with_the_same_key_returns_the_first_result(office: Office) -> None:

@@ -64,9 +64,9 @@ def test_db_upgrade_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code, _, err = gasdesk(capsys, "db", "upgrade", "--create", "--db", str(tmp_path / "typo" / "new.db"))
     assert code == 2 and "文件夹不存在" in err and not (tmp_path / "typo").exists()
     code, out, _ = gasdesk(capsys, "db", "upgrade", "--create", "--db", str(path))
-    assert code == 0 and "(empty) ->" in out
+    assert code == 0 and "已升级" in out and "（空） ->" in out
     code, out, _ = gasdesk(capsys, "db", "upgrade", "--db", str(path))
-    assert code == 0 and "nothing to do" in out
+    assert code == 0 and "无需升级" in out
     code, out, _ = gasdesk(capsys, "db", "check", "--db", str(path))
     assert code == 0 and "完整性检查通过" in out and "校验链通过：共 0 行" in out
 
@@ -104,7 +104,7 @@ def test_user_add_as_admin_and_refused_for_clerk(office: Path, monkeypatch: pyte
     monkeypatch.setenv("GASDESK_PASSWORD", ADMIN_PW)
     monkeypatch.setenv("GASDESK_NEW_PASSWORD", "clerk-pass-1")
     code, out, _ = gasdesk(capsys, "user", "add", "wang", "--role", "clerk", "--user", "boss", "--db", str(office))
-    assert (code, out.strip()) == (0, "user wang added as clerk")
+    assert (code, out.strip()) == (0, "已添加用户 wang，角色：业务员")
 
     monkeypatch.setenv("GASDESK_PASSWORD", "clerk-pass-1")
     monkeypatch.setenv("GASDESK_NEW_PASSWORD", "other-pass-1")
@@ -142,13 +142,13 @@ def test_backup_and_restore(office: Path, tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("GASDESK_PASSWORD", ADMIN_PW)
     copy = tmp_path / "copies" / "monday.db"
     code, out, _ = gasdesk(capsys, "backup", "--to", str(copy), "--user", "boss", "--db", str(office))
-    assert code == 0 and "backup written and checked" in out
+    assert code == 0 and "备份已写入并检查无误" in out
     assert gasdesk(capsys, "db", "check", "--db", str(copy))[0] == 0
 
     code, _, err = gasdesk(capsys, "restore", str(copy), "--user", "boss", "--db", str(office))
     assert code == 1 and "--yes" in err  # no terminal, no confirmation: nothing replaced
     code, out, _ = gasdesk(capsys, "restore", str(copy), "--yes", "--user", "boss", "--db", str(office))
-    assert code == 0 and "the replaced file is kept as" in out
+    assert code == 0 and "被替换的文件保留为" in out
     kept = list(tmp_path.glob("office.replaced-*.db"))
     assert len(kept) == 1 and gasdesk(capsys, "db", "check", "--db", str(kept[0]))[0] == 0
     assert actions(office)[-1] == "db.restore"
@@ -171,7 +171,7 @@ def test_demo_builds_once_and_never_overwrites(tmp_path: Path, capsys: pytest.Ca
     monkeypatch.setattr(demo, "BUILDERS", ())  # the foundation's part; features test their own
     path = tmp_path / "demo.db"
     code, out, _ = gasdesk(capsys, "demo", "--db", str(path))
-    assert code == 0 and "demo office written" in out
+    assert code == 0 and "演示营业厅已写入" in out
     db = open_database(path, create=False)
     try:
         with db.read() as s:

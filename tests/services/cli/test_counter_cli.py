@@ -29,7 +29,7 @@ def test_an_admin_adds_a_counter_and_a_clerk_may_not(demo_db: Path, monkeypatch:
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("GASDESK_PASSWORD", "admin123")
     assert main(["counter", "add", "C03", "--name", "三号柜台", "--db", str(demo_db), "--user", "admin"]) == 0
-    assert capsys.readouterr().out.strip() == "counter C03 registered: 三号柜台 (counter)"
+    assert capsys.readouterr().out.strip() == "已登记营业柜台 C03：三号柜台"
     monkeypatch.setenv("GASDESK_PASSWORD", "clerk123")
     assert main(["counter", "add", "C04", "--name", "四号", "--db", str(demo_db), "--user", "clerk"]) == 3
     assert "登记柜台" in capsys.readouterr().err

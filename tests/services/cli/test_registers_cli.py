@@ -41,8 +41,8 @@ def test_register_pdf_by_area_code(office: Office, cli, tmp_path: Path) -> None:
     out = tmp_path / "register.pdf"
     code, stdout, _ = cli("report", "register", "--area", "01", "--out", str(out))
     assert code == 0
-    assert stdout.startswith(f"wrote {out} (PDF, ")
-    assert stdout.rstrip().endswith("register of 城东片区（01）, accounts: 1")
+    assert stdout.startswith(f"已写入 {out}（PDF，")
+    assert stdout.rstrip().endswith("城东片区（01）用户登记册，共 1 户")
     text = pdf_text(out.read_bytes())
     assert "城东片区 · 阳光花园（1 户）" in text and "张三" in text
     assert not list(tmp_path.glob("*.tmp"))  # gasdesk.files wrote it under a temporary name, then renamed
@@ -52,7 +52,7 @@ def test_register_xlsx_by_compound(office: Office, cli, tmp_path: Path) -> None:
     office.account_at("application", name="李四")
     out = tmp_path / "register.xlsx"
     code, stdout, _ = cli("report", "register", "--compound", str(office.compound_id), "--out", str(out))
-    assert code == 0 and "accounts: 1" in stdout
+    assert code == 0 and "共 1 户" in stdout
     wb = load_workbook(io.BytesIO(out.read_bytes()))
     assert wb.sheetnames == ["登记册", "状态统计"]
     assert wb["登记册"]["D2"].value == "李四"
@@ -63,7 +63,7 @@ def test_new_accounts_list(office: Office, cli, tmp_path: Path) -> None:  # type
     out = tmp_path / "new.xlsx"
     code, stdout, _ = cli("report", "new-accounts", "--from", "2026-01-01", "--to", "2026-01-31", "--out", str(out))
     assert code == 0
-    assert "new accounts by opened date 2026-01-01 .. 2026-01-31, accounts: 1" in stdout
+    assert "按通气开户日期的新开户清单 2026-01-01 至 2026-01-31，共 1 户" in stdout
     assert load_workbook(io.BytesIO(out.read_bytes()))["新开户"]["D2"].value == "张三"
 
 
@@ -73,10 +73,10 @@ def test_gas_on_sheet_reprint_is_audited(office: Office, cli, tmp_path: Path) ->
         event = gas_on_days.plan_event(s, office.clerk, office.compound_id, planned_on=date(2026, 2, 1))
     out = tmp_path / "sheet.pdf"
     code, stdout, _ = cli("gas-on", "sheet", str(event.id), "--out", str(out))
-    assert code == 0 and "gas-on sign-off sheet of event" in stdout
+    assert code == 0 and "的签收单" in stdout
     assert "print.reprint" not in audit_actions(office)
     code, stdout, _ = cli("gas-on", "sheet", str(event.id), "--copy", "--out", str(out))
-    assert code == 0 and "(copy, audited)" in stdout
+    assert code == 0 and "（副本，已记入审计日志）" in stdout
     assert "副本 COPY" in pdf_text(out.read_bytes())
     assert audit_actions(office).count("print.reprint") == 1
 

@@ -96,3 +96,16 @@ def test_a_role_without_account_view_is_refused(office: Path, capsys: pytest.Cap
     code, out, err = gasdesk(capsys, "account", "find", "张三", "--db", str(office), "--user", "depot")
     assert (code, out) == (3, "")
     assert "无权执行此操作：查看用户档案" in err
+
+
+def test_a_limit_that_cuts_the_list_says_so_on_stderr(office: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = gasdesk(capsys, "account", "find", "张三", "--limit", "2", "--db", str(office), "--user", "clerk")
+    assert code == 0
+    assert len(out.splitlines()) == 2  # stdout: the hits alone, as before
+    assert err.strip() == "只列出前 2 户，共 3 户；用 --limit 列出更多（最多 200）。"
+    code, out, err = gasdesk(capsys, "--lang", "en", "account", "find", "zs", "--json", "--limit", "1",
+                             "--db", str(office), "--user", "clerk")
+    assert (code, len(json.loads(out))) == (0, 1)
+    assert err.strip() == "Listed the first 1 of 3 accounts; --limit lists more (200 at most)."
+    code, _out, err = gasdesk(capsys, "account", "find", "张三", "--limit", "3", "--db", str(office), "--user", "clerk")
+    assert (code, err) == (0, "")  # nothing cut: nothing said

@@ -8,7 +8,6 @@ it is content-addressed and simply unreferenced.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gasdesk.files import private_folder, write_atomic
 from gasdesk.models import AccountStatus, Attachment, User
 from gasdesk.paths import data_dir
 from gasdesk.services.accounts.records import load
@@ -63,13 +63,8 @@ def _write(data: bytes, sha: str) -> None:
     path = store_path(sha)
     if path.exists() and path.stat().st_size == len(data):
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".part")
-    with tmp.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    private_folder(path.parent)
+    write_atomic(path, data)  # scans of ID cards and contracts: owner-only, like every file gasdesk writes
 
 
 def add(session: Session, actor: Actor, account_id: int, *, kind: str, filename: str, data: bytes) -> AttachmentInfo:

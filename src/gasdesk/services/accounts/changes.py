@@ -86,7 +86,9 @@ def update_phones(session: Session, actor: Actor, account_id: int, phone: str, p
     require(session, actor, "account.change")
     account = load(session, account_id)
     _check(account.status, "update_phones")
-    first, second = validate_phone(phone), validate_phone(phone2, required=False)
+    # The form opens on the numbers as the screen shows them (masked): one left as it was is kept.
+    phone, phone2 = _unless_masked(phone, account.phone), _unless_masked(phone2, account.phone2)
+    first, second = validate_phone(phone), validate_phone(phone2, required=False, field="phone2")
     # The history is shown to every role that may view the account: phones go in masked.
     before = {"phone": mask_phone(account.phone), "phone2": mask_phone(account.phone2)}
     set_phones(account, first, second)
@@ -94,6 +96,10 @@ def update_phones(session: Session, actor: Actor, account_id: int, phone: str, p
     audit.record(session, actor, "account.update_phones", "account", account.id, before=before,
                  after={"phone": mask_phone(first), "phone2": mask_phone(second)})
     return changed(summarize(session, actor, account), Change.ACCOUNT)
+
+
+def _unless_masked(typed: str, stored: str) -> str:
+    return stored if stored and typed.strip() == mask_phone(stored) else typed
 
 
 def transfer(
@@ -132,7 +138,8 @@ def transfer(
         raise Conflict("新户主与现户主是同一证件，无需过户（如只改姓名请办理更名）。",
                        "The new holder has the current holder's ID; no transfer needed (use rename).")
     if household_size is not None and not 1 <= household_size <= 30:
-        raise ValidationError("家庭人口应在 1 到 30 之间。", "The household size must be between 1 and 30.")
+        raise ValidationError("家庭人口应在 1 到 30 之间。", "The household size must be between 1 and 30.",
+                              field="household")
     b = balances(session, account.id)
     if b.balance > 0:
         raise Conflict(

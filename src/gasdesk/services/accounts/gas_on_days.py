@@ -24,7 +24,7 @@ from gasdesk.models import (
 from gasdesk.models.base import utcnow
 from gasdesk.services.accounts import opening, records
 from gasdesk.services.accounts.identity import mask_phone
-from gasdesk.services.core import audit, labels
+from gasdesk.services.core import audit, business_day, labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed, changed
 from gasdesk.services.core.errors import Conflict, NotFound, ValidationError, found
@@ -209,6 +209,20 @@ def _planned(session: Session, event_id: int, action: str) -> GasOnEvent:
     return event
 
 
+def _day_has_come(session: Session, event: GasOnEvent) -> None:
+    """A household's result (and the day's end) is known only once the day has come: a mark
+    before it would put a gas-on date in the future on the account and in the register."""
+    day = business_day.today(session)
+    if event.planned_on > day:
+        raise ValidationError(
+            f"本次通气计划在 {event.planned_on}，今天是 {day}：通气日到了才能登记各户结果或完成本次计划。"
+            "如已提前通气，请取消本计划，按实际日期重新安排通气日。",
+            f"This gas-on day is planned for {event.planned_on} and today is {day}: households are marked, "
+            "and the day finished, once the day has come. If gas went on earlier, cancel this day and plan "
+            "one on the actual date.",
+        )
+
+
 def mark(
     session: Session,
     actor: Actor,
@@ -224,6 +238,7 @@ def mark(
     from serial + initial reading); absent / refused keep it installed for a later day."""
     require(session, actor, "gas_on.manage")
     event = _planned(session, event_id, "mark")
+    _day_has_come(session, event)
     if outcome not in (Outcome.DONE, Outcome.ABSENT, Outcome.REFUSED):
         raise ValidationError("请选择结果：已通气、不在家或拒绝。", "Choose the outcome: done, absent or refused.")
     row = session.scalar(
@@ -249,6 +264,8 @@ def mark(
 def finish(session: Session, actor: Actor, event_id: int, *, cancel: bool = False) -> GasOnEventInfo:
     require(session, actor, "gas_on.manage")
     event = _event(session, event_id)
+    if not cancel and event.status == DayStatus.PLANNED:
+        _day_has_come(session, event)
     event.status = DAY.step(DayStatus(event.status), DayEvent.CANCEL if cancel else DayEvent.FINISH, None).value
     session.flush()
     audit.record(session, actor, "gas_on.finish", "gas_on_event", event.id, after={"status": event.status})

@@ -14,6 +14,7 @@ from gasdesk.services.core.text import normalize_typed
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE_LOCAL = re.compile(r"[2-9]\d{6,7}")
+ID_FIELD = "id_number"  # the field a refusal names (the forms call their inputs the same)
 
 
 def id_check_char(first17: str) -> str:
@@ -35,11 +36,12 @@ def validate_id_number(text: str) -> str:
     """
     value = normalize_typed(text).upper()
     if not value:
-        raise ValidationError("请填写身份证号码。", "Please enter the ID card number.")
+        raise ValidationError("请填写身份证号码。", "Please enter the ID card number.", field=ID_FIELD)
     if len(value) != 18 or not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
         raise ValidationError(
             f"身份证号码应为 18 位（前 17 位数字，末位数字或 X），您输入了 {len(value)} 位：{value}",
             f"An ID card number has 18 characters (17 digits, then a digit or X); got {len(value)}: {value}",
+            field=ID_FIELD,
         )
     try:
         born = ric.get_birth_date(value)
@@ -49,11 +51,13 @@ def validate_id_number(text: str) -> str:
         raise ValidationError(
             f"身份证号码中的出生日期 {value[6:14]} 不是有效日期，请核对。",
             f"The birth date {value[6:14]} in the ID card number is not a valid date.",
+            field=ID_FIELD,
         )
     if id_check_char(value[:17]) != value[17]:
         raise ValidationError(
             "身份证号码校验位不对，请核对后重新输入。",
             "The ID card number's check character is wrong; please check and type it again.",
+            field=ID_FIELD,
         )
     return value
 
@@ -65,14 +69,15 @@ def mask_id(value: str) -> str:
     return value[:3] + "*" * (len(value) - 7) + value[-4:]
 
 
-def validate_phone(text: str, *, required: bool = True) -> str:
-    """A mainland mobile (13812345678) or a landline with its area code (010-12345678)."""
+def validate_phone(text: str, *, required: bool = True, field: str = "phone") -> str:
+    """A mainland mobile (13812345678) or a landline with its area code (010-12345678).
+    ``field`` names the input in a refusal (``phone2`` for the second phone)."""
     raw = normalize_typed(text).replace("-", "").replace("(", "").replace(")", "")
     if raw.startswith("+86"):
         raw = raw[3:]
     if not raw:
         if required:
-            raise ValidationError("请填写联系电话。", "Please enter a phone number.")
+            raise ValidationError("请填写联系电话。", "Please enter a phone number.", field=field)
         return ""
     if _MOBILE.fullmatch(raw):
         return raw
@@ -86,6 +91,7 @@ def validate_phone(text: str, *, required: bool = True) -> str:
         f"电话号码无效：{text.strip()}。手机号为 11 位（1 开头，第二位 3-9）；固定电话请带区号，如 010-12345678。",
         f"Invalid phone number: {text.strip()}. A mobile has 11 digits starting 13-19; a landline "
         "needs its area code, e.g. 010-12345678.",
+        field=field,
     )
 
 
@@ -105,9 +111,10 @@ def clean_holder_name(text: str) -> str:
     name = unicodedata.normalize("NFKC", text or "").strip()
     name = re.sub(r"\s+", " ", name)
     if not name:
-        raise ValidationError("请填写户主姓名。", "Please enter the holder's name.")
+        raise ValidationError("请填写户主姓名。", "Please enter the holder's name.", field="name")
     if len(name) > 60:
-        raise ValidationError("户主姓名太长（最多 60 字）。", "The holder's name is too long (60 at most).")
+        raise ValidationError("户主姓名太长（最多 60 字）。", "The holder's name is too long (60 at most).",
+                              field="name")
     return name
 
 

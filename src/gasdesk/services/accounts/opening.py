@@ -35,7 +35,7 @@ from gasdesk.services.accounts.records import (
     today,
 )
 from gasdesk.services.accounts.states import MACHINE, AccountEvent, step, take_step
-from gasdesk.services.core import audit, labels
+from gasdesk.services.core import audit, business_day, labels, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed, changed
 from gasdesk.services.core.errors import Conflict, ValidationError
@@ -44,6 +44,65 @@ from gasdesk.services.ledger.posting import PostingResult
 
 Event = AccountEvent
 _SIGNED = frozenset({Change.ACCOUNT, Change.LEDGER})
+
+
+# The events a clerk records after they happened (a planned date may lie ahead).
+_SIGNING = labels.Label("签约", "signing")
+_INSTALLED = labels.Label("安装", "installation")
+_GAS_ON = labels.Label("通气", "gas-on")
+
+
+def refuse_future(session: Session, when: date, event: labels.Label) -> None:
+    """Only what has happened is recorded: ``when`` may not lie after the business day."""
+    day = business_day.today(session)
+    if when > day:
+        raise ValidationError(
+            f"{event.zh}日期 {when} 晚于今天（{day}）：只能登记已经发生的{event.zh}，请填今天或之前的日期。",
+            f"The {event.en} date {when} is after today ({day}): record it once it has happened, "
+            "with today or an earlier date.",
+        )
+
+
+@dataclass(frozen=True)
+class ListedFees:
+    """The fee list for one account's customer type, as the contract form starts from it.
+
+    The contract has no meter column: the meter fee is charged within the installation fee."""
+
+    account_type: str
+    opening_fee: Decimal
+    installation_fee: Decimal  # the type's installation fee alone
+    meter_fee: Decimal
+    prepayment: Decimal
+
+    @property
+    def fees(self) -> ContractFees:
+        return ContractFees(self.opening_fee, self.installation_fee + self.meter_fee, self.prepayment)
+
+
+def listed_fees(session: Session, actor: Actor, account_id: int) -> ListedFees:
+    require(session, actor, "account.view")
+    account = load(session, account_id)
+    fee = settings.fee_list(session)
+    return ListedFees(account.type, fee.opening_fee, fee.installation_fee.get(account.type, Decimal("0.00")),
+                      fee.meter_fee, fee.prepayment)
+
+
+def _audit_fees(session: Session, actor: Actor, account: Account, contract: Contract) -> None:
+    """The contract's fees beside the list's: an amount the clerk changed shows as charged ≠ list."""
+    listed = listed_fees(session, actor, account.id)
+    after: dict[str, object] = {"contract_id": contract.id}
+    for kind, charged, standard in (
+        ("opening_fee", contract.opening_fee, listed.opening_fee),
+        ("installation_fee", contract.installation_fee, listed.fees.installation_fee),
+        ("prepayment", contract.prepayment, listed.prepayment),
+        ("deposit", contract.deposit, Decimal("0.00")),
+    ):
+        after[kind] = str(charged)
+        after[f"{kind}_list"] = str(standard)
+    after["changed_from_list"] = [k for k in ("opening_fee", "installation_fee", "prepayment", "deposit")
+                                  if after[k] != after[f"{k}_list"]]
+    audit.record(session, actor, "account.contract", "account", account.id, after=after)
 
 
 @dataclass(frozen=True)
@@ -75,7 +134,8 @@ def apply(
         raise ValidationError(f"用户类型无效：{account_type}", f"Invalid account type: {account_type}") from None
     name, id_number, phone, phone2 = clean_holder(holder)
     if not 1 <= household_size <= 30:
-        raise ValidationError("家庭人口应在 1 到 30 之间。", "The household size must be between 1 and 30.")
+        raise ValidationError("家庭人口应在 1 到 30 之间。", "The household size must be between 1 and 30.",
+                              field="household")
     place = find_or_add_premises(session, premises)
     occupied = session.scalar(
         select(Account).where(Account.premises_id == place.id, Account.status != AccountStatus.CLOSED)
@@ -155,7 +215,8 @@ def sign_contract(
         raise ValidationError(f"金额无效：{exc}", f"Invalid amount: {exc}") from None
     if min(fees.opening_fee, fees.installation_fee, fees.prepayment, fees.deposit, paid) < 0:
         raise ValidationError("金额不能为负数。", "Amounts cannot be negative.")
-    when = signed_on or today()
+    when = signed_on or business_day.today(session)
+    refuse_future(session, when, _SIGNING)
     if when < account.applied_on:
         raise ValidationError(f"签约日期早于申请日期 {account.applied_on}。",
                               f"The signing date is before the application date {account.applied_on}.")
@@ -180,6 +241,8 @@ def sign_contract(
         signed_by=actor.user_id,
     )
     session.add(contract)
+    session.flush()
+    _audit_fees(session, actor, account, contract)
     number = _number(session, actor, account)
     return SigningResult(summarize(session, actor, account), number, contract.id, posting, changes=_SIGNED)
 
@@ -215,7 +278,8 @@ def mark_installed(
 ) -> AccountSummary:
     require(session, actor, "account.open")
     account = load(session, account_id)
-    when = installed_on or today()
+    when = installed_on or business_day.today(session)
+    refuse_future(session, when, _INSTALLED)
     step(session, actor, account, Event.INSTALL, on=when)
     account.installed_on = when
     return changed(summarize(session, actor, account), Change.ACCOUNT)
@@ -235,7 +299,8 @@ def gas_on(
     require(session, actor, "account.open")
     account = load(session, account_id)
     MACHINE.transition(AccountStatus(account.status), Event.GAS_ON)
-    when = on or today()
+    when = on or business_day.today(session)
+    refuse_future(session, when, _GAS_ON)
     meter = active_meter(session, account.id)
     if meter is None and serial:
         if initial_reading is None:

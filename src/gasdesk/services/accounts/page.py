@@ -4,7 +4,7 @@ this user may take on it now (from the state machine, the permissions and the ba
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -17,6 +17,7 @@ from gasdesk.services.accounts.attachments import AttachmentInfo, attachment_row
 from gasdesk.services.accounts.meters import MeterInfo, meter_info
 from gasdesk.services.accounts.records import AccountSummary, load, resolve, summarize
 from gasdesk.services.accounts.states import MACHINE, AccountEvent
+from gasdesk.services.core import audit_words
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.permissions import allowed, require
 from gasdesk.services.ledger.entries import Balances, EntryInfo, balances
@@ -49,6 +50,11 @@ class HistoryRow:
     before: dict[str, Any] | None
     after: dict[str, Any] | None
     id: int = 0  # the audit row's id (the key the page's next page starts below)
+    balance: Decimal | None = None  # the 余额 right after a money action, from the ledger (audit_words)
+
+    def text(self, lang: str | None = None) -> str:
+        """The row's details in words (core.audit_words, as the audit log and the CLI use it)."""
+        return audit_words.history_text(self.action, self.before, self.after, balance=self.balance, lang=lang)
 
 
 @dataclass(frozen=True)
@@ -80,11 +86,13 @@ def history(session: Session, account_id: int, limit: int = 200, *, before_id: i
     )
     if before_id is not None:
         q = q.where(AuditEntry.id < before_id)
-    return [
+    rows = [
         HistoryRow(e.at, e.login, e.counter, e.action, json.loads(e.before) if e.before else None,
                    json.loads(e.after) if e.after else None, e.id)
         for e in session.scalars(q)
     ]
+    after = audit_words.balances_after(session, filter(None, (audit_words.posting_id_of(r.after) for r in rows)))
+    return [replace(r, balance=after.get(audit_words.posting_id_of(r.after) or 0)) for r in rows]
 
 
 def account_history(

@@ -1,5 +1,6 @@
 """The account file itself: what a holder and a premises are typed as, the account's summary
-(masked for roles without pii.view), and the helpers every account service shares."""
+(ID number and phones masked for every role: a pii.view role reveals one field on demand, audited,
+through accounts.reveal), and the helpers every account service shares."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from gasdesk.services.core import labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Changed
 from gasdesk.services.core.errors import Conflict, NotFound, ValidationError, found
-from gasdesk.services.core.permissions import allowed, require
+from gasdesk.services.core.permissions import require
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,9 @@ class AccountSummary(Changed):
     type: str
     type_zh: str
     holder_name: str
-    id_number: str  # masked unless the actor has pii.view
-    phone: str  # masked unless pii.view
-    phone2: str
+    id_number: str  # masked, for every role (accounts.reveal shows it in clear, audited)
+    phone: str  # masked, as id_number
+    phone2: str  # masked, as id_number
     household_size: int
     address: str
     area_id: int
@@ -119,18 +120,15 @@ def address_string(premises: Premises, compound_name: str) -> str:
     return premises.street
 
 
-def _mask_pii(actor: Actor) -> bool:
-    return not allowed(actor, "pii.view")
-
-
-def summarize(session: Session, actor: Actor, account: Account, *, always_mask: bool = False) -> AccountSummary:
+def summarize(session: Session, actor: Actor, account: Account, *, always_mask: bool = True) -> AccountSummary:
+    """The account as shown, on screen and paper alike. ``always_mask`` is kept for callers that
+    ask for masking explicitly (printouts, the CLI): every summary is masked now."""
     premises = session.get(Premises, account.premises_id)
     assert premises is not None
     area = session.get(Area, account.area_id)
     assert area is not None
     compound = session.get(Compound, premises.compound_id) if premises.compound_id else None
     compound_name = compound.name if compound else ""
-    masked = always_mask or _mask_pii(actor)
     return AccountSummary(
         id=account.id,
         number=account.number,
@@ -139,9 +137,9 @@ def summarize(session: Session, actor: Actor, account: Account, *, always_mask: 
         type=account.type,
         type_zh=labels.text(labels.ACCOUNT_TYPE, account.type, "zh"),
         holder_name=account.holder_name,
-        id_number=mask_id(account.holder_id_number) if masked else account.holder_id_number,
-        phone=mask_phone(account.phone) if masked else account.phone,
-        phone2=mask_phone(account.phone2) if masked and account.phone2 else account.phone2,
+        id_number=mask_id(account.holder_id_number),
+        phone=mask_phone(account.phone),
+        phone2=mask_phone(account.phone2) if account.phone2 else "",
         household_size=account.household_size,
         address=address_string(premises, compound_name),
         area_id=area.id,
@@ -183,7 +181,7 @@ def clean_holder(holder: HolderInput) -> tuple[str, str, str, str]:
         clean_holder_name(holder.name),
         validate_id_number(holder.id_number),
         validate_phone(holder.phone),
-        validate_phone(holder.phone2, required=False),
+        validate_phone(holder.phone2, required=False, field="phone2"),
     )
 
 

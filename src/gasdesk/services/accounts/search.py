@@ -11,11 +11,18 @@ Order: rank (exact number > exact phone > exact meter > exact name > exact pinyi
 > phone tail > prefixes > address), then account number. Each path returns its first
 ``limit`` rows in index order (shortest keys first); only the equality paths are sorted by
 number in SQL, because they are small (a phone, a phone tail, a full name).
+
+Paging and counting: the next page is the best ``shown + limit`` hits less those already shown
+(each lookup then takes that many rows), so a page never repeats a hit nor loses one, however
+the rows of a deeper look rank. The count runs the same lookups for account ids only (covering
+indexes, no joins), each capped at COUNT_CAP + 1 rows: beyond the cap it says "more than", so it
+costs at most a few index ranges of 10,000 entries however broad the text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -30,10 +37,11 @@ from gasdesk.services.accounts.records import address_string
 from gasdesk.services.core import labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import ValidationError
-from gasdesk.services.core.permissions import allowed, require
+from gasdesk.services.core.permissions import require
 from gasdesk.services.core.text import readable, shown
 
-MAX_LIMIT = 200
+MAX_LIMIT = 200  # hits in one call (one page)
+COUNT_CAP = 10_000  # counted exactly up to here, "more than" beyond; also the deepest a list pages
 MAX_QUERY = 60
 MAX_COMPOUNDS = 50  # compounds matched by one address fragment
 _TOP = "\U0010ffff"  # sorts after every character: p <= key < p + _TOP is "key starts with p"
@@ -62,7 +70,7 @@ class SearchHit:
     number: str | None  # None before numbering
     holder_name: str
     address: str  # e.g. "阳光花园 3栋2单元501"
-    phone: str  # masked unless the actor has pii.view
+    phone: str  # masked for every role: the account page reveals it on demand (accounts.reveal)
     status: str
     status_zh: str
     # "number" | "phone" | "phone_tail" | "name" | "initials" | "pinyin" | "meter" | "address"
@@ -111,85 +119,137 @@ def search_hint(query: str) -> str | None:
     return None
 
 
-def search(session: Session, actor: Actor, query: str, limit: int = 20) -> list[SearchHit]:
-    """The accounts matching the typed text, best match first (at most ``limit``)."""
+@dataclass(frozen=True)
+class MatchCount:
+    total: int  # accounts matched; COUNT_CAP when ``more``
+    more: bool = False  # more than COUNT_CAP matched: ``total`` is the cap, not the count
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """The first page of a search and how many accounts the text matches in all."""
+
+    hits: list[SearchHit]
+    count: MatchCount
+
+
+def search(session: Session, actor: Actor, query: str, limit: int = 20, *,
+           shown: Collection[int] = ()) -> list[SearchHit]:
+    """The accounts matching the typed text, best match first (at most ``limit``).
+
+    ``shown``: the account ids already on screen; the answer is the next page after them."""
     require(session, actor, "account.view")
     limit = max(1, min(int(limit), MAX_LIMIT))
     q = normalize_query(query)
-    if not q:
+    if not q or len(shown) >= COUNT_CAP:
         return []
     conn = session.connection()
+    depth = len(shown) + limit
     found: dict[int, _Candidate] = {}
-    for cand in _candidates(conn, q, limit):
-        best = found.get(cand.account_id)
-        if best is None or cand.rank < best.rank:
-            found[cand.account_id] = cand
-    ordered = sorted(found.values(), key=lambda c: (c.rank, c.number is None, c.number or "", c.account_id))
-    return _hits(actor, ordered[:limit])
+    for lookup in _plan(conn, q):
+        for cand in _run(conn, lookup, depth):
+            best = found.get(cand.account_id)
+            if best is None or cand.rank < best.rank:
+                found[cand.account_id] = cand
+    skip = set(shown)
+    ordered = sorted((c for c in found.values() if c.account_id not in skip),
+                     key=lambda c: (c.rank, c.number is None, c.number or "", c.account_id))
+    return _hits(ordered[:limit])
+
+
+def count_matches(session: Session, actor: Actor, query: str, cap: int = COUNT_CAP) -> MatchCount:
+    """How many accounts the text matches, exactly up to ``cap``."""
+    require(session, actor, "account.view")
+    q = normalize_query(query)
+    if not q:
+        return MatchCount(0)
+    conn = session.connection()
+    ids: set[int] = set()
+    for lookup in _plan(conn, q):
+        ids.update(conn.scalars(_statement(lookup.key, ids_only=True), {**lookup.params, "n": cap + 1}))
+        if len(ids) > cap:
+            return MatchCount(cap, more=True)
+    return MatchCount(len(ids))
+
+
+def find(session: Session, actor: Actor, query: str, limit: int = 50) -> SearchPage:
+    """The first page and the count, in one call: counted only when the page is full."""
+    hits = search(session, actor, query, limit)
+    full = len(hits) >= max(1, min(int(limit), MAX_LIMIT))
+    return SearchPage(hits, count_matches(session, actor, query) if full else MatchCount(len(hits)))
 
 
 # ---- which lookups a query runs ------------------------------------------------------------
 
 
-def _candidates(conn: Connection, q: str, limit: int) -> list[_Candidate]:
+@dataclass(frozen=True)
+class _Lookup:
+    """One lookup a query runs: which statement (see _statement), its bound values, how it ranks."""
+
+    key: tuple[Any, ...]
+    params: dict[str, Any]
+    matched_on: str
+    rank: str | None = None
+    exact: str | None = None
+
+
+def _plan(conn: Connection, q: str) -> list[_Lookup]:
     digits = q.replace("-", "")
     if digits.isdigit():
-        return _numeric(conn, q, digits, limit)
+        return _numeric(q, digits)
     if _ASCII_ALNUM.fullmatch(q):
-        return _letters(conn, q, limit)
+        return _letters(q)
     head = _HAN_HEAD.match(q)
     if head:
-        return _han(conn, head.group(), q[head.end():], limit)
+        return _han(conn, head.group(), q[head.end():])
     return []
 
 
-def _numeric(conn: Connection, q: str, digits: str, limit: int) -> list[_Candidate]:
-    out: list[_Candidate] = []
+def _numeric(q: str, digits: str) -> list[_Lookup]:
+    out: list[_Lookup] = []
     if len(digits) == numbers.LENGTH:
         if search_hint(digits) is not None:
             return []  # a full number with a wrong check digit finds nothing; search_hint says why
-        out += _run(conn, _EQ["number"], {"v": digits}, "number", limit)
+        out.append(_Lookup(("eq", "number"), {"v": digits}, "number"))
     elif len(digits) < numbers.LENGTH:
-        out += _run(conn, _PREFIX["number"], _range(digits), "number", limit, rank="prefix")
+        out.append(_Lookup(("prefix", "number"), _range(digits), "number", rank="prefix"))
     phone = _phone_or_none(q)
     if phone:
-        for col in ("phone", "phone2"):
-            out += _run(conn, _EQ[col], {"v": phone}, "phone", limit)
+        out += [_Lookup(("eq", col), {"v": phone}, "phone") for col in ("phone", "phone2")]
     elif len(digits) >= 3:
         # a landline is stored as 010-12345678: keep the dash if one was typed
-        out += _run(conn, _PREFIX["phone"], _range(q), "phone", limit, rank="prefix")
+        out.append(_Lookup(("prefix", "phone"), _range(q), "phone", rank="prefix"))
     if len(digits) == 4:
-        out += _run(conn, _EQ["phone_tail4"], {"v": digits}, "phone_tail", limit)
-    out += _run(conn, _METERS, _range(digits), "meter", limit, rank="prefix", exact=digits)
+        out.append(_Lookup(("eq", "phone_tail4"), {"v": digits}, "phone_tail"))
+    out.append(_Lookup(("meters",), _range(digits), "meter", rank="prefix", exact=digits))
     return out
 
 
-def _letters(conn: Connection, q: str, limit: int) -> list[_Candidate]:
+def _letters(q: str) -> list[_Lookup]:
     key = q.lower()
-    out: list[_Candidate] = []
-    for col, kind in (("name_initials", "initials"), ("name_pinyin", "pinyin")):
-        out += _run(conn, _PREFIX[col], _range(key), kind, limit, rank="prefix", exact=key)
+    out = [_Lookup(("prefix", col), _range(key), kind, rank="prefix", exact=key)
+           for col, kind in (("name_initials", "initials"), ("name_pinyin", "pinyin"))]
     serial = q.upper()
-    out += _run(conn, _METERS, _range(serial), "meter", limit, rank="prefix", exact=serial)
+    out.append(_Lookup(("meters",), _range(serial), "meter", rank="prefix", exact=serial))
     return out
 
 
-def _han(conn: Connection, head: str, rest: str, limit: int) -> list[_Candidate]:
-    out: list[_Candidate] = []
+def _han(conn: Connection, head: str, rest: str) -> list[_Lookup]:
+    out: list[_Lookup] = []
     if not rest:
-        out += _run(conn, _EQ["holder_name"], {"v": head}, "name", limit)
-        out += _run(conn, _PREFIX["holder_name"], _range(head), "name", limit, rank="prefix")
+        out.append(_Lookup(("eq", "holder_name"), {"v": head}, "name"))
+        out.append(_Lookup(("prefix", "holder_name"), _range(head), "name", rank="prefix"))
     escaped = head.replace("/", "//").replace("%", "/%").replace("_", "/_")
     compound_ids = list(conn.scalars(_COMPOUNDS, {"pattern": f"%{escaped}%"}))
     if compound_ids:
         parts = _address_parts(rest)
         if parts is not None:
-            out += _flats(conn, compound_ids, parts, limit)
+            out.append(_flats(compound_ids, parts))
     else:
         # No compound by that name: a shop's or factory's street address. The range is on the
         # street's first word only (the typed text has lost its spaces), so it is only run here.
         typed = head + rest
-        out += _run(conn, _STREET, {**_range(head), "typed": typed, "n_typed": len(typed)}, "address", limit)
+        out.append(_Lookup(("street",), {**_range(head), "typed": typed, "n_typed": len(typed)}, "address"))
     return out
 
 
@@ -224,33 +284,47 @@ def _starts(col: ColumnElement[Any]) -> tuple[ColumnElement[bool], ColumnElement
     return col >= bindparam("lo"), col < bindparam("hi")
 
 
-def _eq_lookup(name: str) -> Select[Any]:
+# The counting variant of a lookup selects the account id only, without joins or order: the
+# name, phone and number indexes cover it, and meters.account_id is one step from the serial.
+_IDS_FROM_PREMISES = Premises.__table__.join(Account.__table__, _A.premises_id == _P.id)
+
+
+def _eq_lookup(name: str, ids_only: bool) -> Select[Any]:
     col = _A[name]
+    if ids_only:
+        return select(_A.id).where(col == bindparam("v")).limit(_N)
     # Small sets (one number, one phone, one tail, one full name): sorted by number in SQL.
     return select(*_SHOWN, col).select_from(_FROM_ACCOUNTS).where(col == bindparam("v")).order_by(_A.number).limit(_N)
 
 
-def _prefix_lookup(name: str) -> Select[Any]:
+def _prefix_lookup(name: str, ids_only: bool) -> Select[Any]:
     col = _A[name]
+    if ids_only:
+        return select(_A.id).where(*_starts(col)).limit(_N)
     # Index order: the shortest keys (exact matches) come first, so LIMIT keeps them.
     return select(*_SHOWN, col).select_from(_FROM_ACCOUNTS).where(*_starts(col)).order_by(col).limit(_N)
 
 
-_EQ = {name: _eq_lookup(name) for name in ("number", "phone", "phone2", "phone_tail4", "holder_name")}
-_PREFIX = {name: _prefix_lookup(name) for name in ("number", "phone", "holder_name", "name_initials", "name_pinyin")}
-# Every meter, also removed ones: a removed meter still names its account.
-_METERS = (
-    select(*_SHOWN, _M.serial)
-    .select_from(Meter.__table__.join(_FROM_ACCOUNTS, _A.id == _M.account_id))
-    .where(*_starts(_M.serial)).order_by(_M.serial).limit(_N)
-)
-# Shops and factories: street addresses starting with the text, spaces ignored.
-_STREET = (
-    select(*_SHOWN, _P.street).select_from(_FROM_PREMISES)
-    .where(*_starts(_P.street),
-           func.substr(func.replace(_P.street, " ", ""), 1, bindparam("n_typed")) == bindparam("typed"))
-    .order_by(_P.street).limit(_N)
-)
+def _meters_lookup(ids_only: bool) -> Select[Any]:
+    # Every meter, also removed ones: a removed meter still names its account.
+    if ids_only:
+        return select(_M.account_id).where(*_starts(_M.serial)).limit(_N)
+    return (
+        select(*_SHOWN, _M.serial)
+        .select_from(Meter.__table__.join(_FROM_ACCOUNTS, _A.id == _M.account_id))
+        .where(*_starts(_M.serial)).order_by(_M.serial).limit(_N)
+    )
+
+
+def _street_lookup(ids_only: bool) -> Select[Any]:
+    # Shops and factories: street addresses starting with the text, spaces ignored.
+    where = (*_starts(_P.street),
+             func.substr(func.replace(_P.street, " ", ""), 1, bindparam("n_typed")) == bindparam("typed"))
+    if ids_only:
+        return select(_A.id).select_from(_IDS_FROM_PREMISES).where(*where).limit(_N)
+    return select(*_SHOWN, _P.street).select_from(_FROM_PREMISES).where(*where).order_by(_P.street).limit(_N)
+
+
 # The compounds table is small (one row per compound): a LIKE over it is cheap.
 _COMPOUNDS = (
     select(_C.id).where(_C.name.like(bindparam("pattern"), escape="/")).order_by(_C.name)
@@ -259,28 +333,36 @@ _COMPOUNDS = (
 _FLAT_PARTS = ("building", "unit", "room")
 
 
-@cache
-def _flat_lookup(exact: int, prefix: bool) -> Select[Any]:
+def _flat_lookup(exact: int, prefix: bool, ids_only: bool) -> Select[Any]:
     """Accounts by compound, then the first ``exact`` parts equal, the next one a prefix."""
     where: list[ColumnElement[bool]] = [_P.compound_id.in_(bindparam("compounds", expanding=True))]
     where += [_P[part] == bindparam(part) for part in _FLAT_PARTS[:exact]]
     if prefix:
         where += _starts(_P[_FLAT_PARTS[exact]])
-    return (
-        select(*_SHOWN, _P.room).select_from(_FROM_PREMISES).where(*where).limit(_N)
-    )
+    if ids_only:
+        return select(_A.id).select_from(_IDS_FROM_PREMISES).where(*where).limit(_N)
+    return select(*_SHOWN, _P.room).select_from(_FROM_PREMISES).where(*where).limit(_N)
 
 
-def _run(conn: Connection, stmt: Select[Any], params: dict[str, Any], matched_on: str, limit: int, *,
-         rank: str | None = None, exact: str | None = None) -> list[_Candidate]:
-    """One lookup's candidates, ranked as ``rank`` (default: as matched_on).
+@cache
+def _statement(key: tuple[Any, ...], ids_only: bool = False) -> Select[Any]:
+    """The statement of a lookup, built once per kind and variant."""
+    kind, *args = key
+    builders = {"eq": _eq_lookup, "prefix": _prefix_lookup, "meters": _meters_lookup, "street": _street_lookup,
+                "flat": _flat_lookup}
+    return builders[kind](*args, ids_only)  # type: ignore[operator]
+
+
+def _run(conn: Connection, lookup: _Lookup, limit: int) -> list[_Candidate]:
+    """One lookup's candidates, ranked as ``lookup.rank`` (default: as matched_on).
 
     With ``exact``, a row whose key equals it ranks as matched_on instead (zs typed, zs stored).
     """
     out = []
-    for row in conn.execute(stmt, {**params, "n": limit}):
-        r = RANK[matched_on] if rank is None or (exact is not None and row[-1] == exact) else RANK[rank]
-        out.append(_Candidate(row, r, matched_on))
+    home, exact = RANK[lookup.matched_on], lookup.exact
+    for row in conn.execute(_statement(lookup.key), {**lookup.params, "n": limit}):
+        r = home if lookup.rank is None or (exact is not None and row[-1] == exact) else RANK[lookup.rank]
+        out.append(_Candidate(row, r, lookup.matched_on))
     return out
 
 
@@ -321,18 +403,17 @@ def _address_parts(rest: str) -> _Parts | None:
     return _Parts(values[:-1], values[-1])
 
 
-def _flats(conn: Connection, compound_ids: list[int], parts: _Parts, limit: int) -> list[_Candidate]:
+def _flats(compound_ids: list[int], parts: _Parts) -> _Lookup:
     params: dict[str, Any] = {"compounds": compound_ids, **dict(zip(_FLAT_PARTS, parts.exact, strict=False))}
     if parts.prefix is not None:
         params.update(_range(parts.prefix))
-    return _run(conn, _flat_lookup(len(parts.exact), parts.prefix is not None), params, "address", limit)
+    return _Lookup(("flat", len(parts.exact), parts.prefix is not None), params, "address")
 
 
 # ---- what the box shows ----------------------------------------------------------------------
 
 
-def _hits(actor: Actor, ordered: list[_Candidate]) -> list[SearchHit]:
-    masked = not allowed(actor, "pii.view")
+def _hits(ordered: list[_Candidate]) -> list[SearchHit]:
     hits = []
     for c in ordered:
         r = c.row
@@ -341,7 +422,7 @@ def _hits(actor: Actor, ordered: list[_Candidate]) -> list[SearchHit]:
             number=r.number,
             holder_name=r.holder_name,
             address=address_string(r, r.compound_name or ""),  # type: ignore[arg-type]  # a row with premises' columns
-            phone=mask_phone(r.phone) if masked else r.phone,
+            phone=mask_phone(r.phone),  # on screen too: see accounts.reveal
             status=r.status,
             status_zh=labels.text(labels.ACCOUNT_STATUS, r.status, "zh"),
             matched_on=c.matched_on,

@@ -8,10 +8,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from gasdesk.models import AuditEntry
+from gasdesk.services.core import audit_words
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.permissions import require
 
@@ -68,18 +69,21 @@ def recent(
 ) -> list[dict[str, Any]]:
     """Latest audit rows, newest first, as plain dicts (supervisors and admins only).
 
-    ``before_id`` pages on (keyset: ids below it); ``action_like`` keeps actions containing the text."""
+    ``before_id`` pages on (keyset: ids below it); ``action_like`` keeps actions whose code or
+    name (in either language: 签约, "signed") contains the text. ``balance_after`` is the
+    account's 余额 right after a money action (audit_words.balances_after), else None."""
     require(session, actor, "audit.view")
     q = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     if before_id is not None:
         q = q.where(AuditEntry.id < before_id)
     if action_like:
-        q = q.where(AuditEntry.action.contains(action_like, autoescape=True))
+        named = audit_words.actions_named(action_like)
+        q = q.where(or_(AuditEntry.action.contains(action_like, autoescape=True), AuditEntry.action.in_(named)))
     if entity is not None:
         q = q.where(AuditEntry.entity == entity)
     if entity_id is not None:
         q = q.where(AuditEntry.entity_id == str(entity_id))
-    return [
+    rows = [
         {
             "id": e.id,
             "at": e.at,
@@ -93,3 +97,7 @@ def recent(
         }
         for e in session.scalars(q)
     ]
+    after = audit_words.balances_after(session, filter(None, (audit_words.posting_id_of(r["after"]) for r in rows)))
+    for r in rows:
+        r["balance_after"] = after.get(audit_words.posting_id_of(r["after"]) or 0)
+    return rows

@@ -38,7 +38,12 @@ class GasdeskError(Exception):
 
 
 class ValidationError(GasdeskError):
-    """Input that cannot be accepted as typed."""
+    """Input that cannot be accepted as typed. ``field`` names the input at fault when there is one
+    (``id_number``, ``phone``, ``phone2`` ...), so a form can put the cursor back in it."""
+
+    def __init__(self, zh: str, en: str, *, field: str | None = None) -> None:
+        super().__init__(zh, en)
+        self.field = field
 
 
 class NotFound(GasdeskError):

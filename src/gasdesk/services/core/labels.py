@@ -116,7 +116,7 @@ ACCOUNT_CHANGE = table("""
     transfer       | 过户       | transfer
     register_meter | 登记燃气表 | register a meter
     replace_meter  | 换表       | replace the meter
-    settle         | 结算       | settle
+    settle         | 销户结算   | closing settlement
     attach         | 添加附件   | attach a file
 """)
 
@@ -182,6 +182,7 @@ AUDIT_ACTION = table("""
     account.apply           | 申请         | Application
     account.sign            | 签约         | Contract signed
     account.sign_contract   | 开户收费入账 | Opening fees posted
+    account.contract        | 开户合同收费 | Contract fees
     account.number          | 编号         | Number assigned
     account.plan_install    | 安排安装     | Installation planned
     account.install         | 安装完成     | Installed
@@ -196,11 +197,42 @@ AUDIT_ACTION = table("""
     account.update_phones   | 修改电话     | Phones changed
     account.register_meter  | 登记燃气表   | Meter registered
     account.replace_meter   | 换表         | Meter replaced
-    account.settle          | 结算         | Settlement
+    account.settle          | 销户结算     | Closing settlement
     account.attach          | 添加附件     | File attached
+    account.reveal_id_number | 查看完整证件号码 | Full ID number shown
+    account.reveal_phone     | 查看完整电话     | Full phone shown
+    account.reveal_phone2    | 查看完整备用电话 | Full second phone shown
     ledger.post             | 记账         | Posting
     ledger.reverse          | 冲正         | Reversal
     gas_on.mark             | 通气日结果   | Gas-on day outcome
+    ledger.void             | 整笔作废     | Posting voided
+    gas_on.plan             | 安排通气日   | Gas-on day planned
+    gas_on.add_households   | 补充通气名单 | Households added to a gas-on day
+    gas_on.finish           | 通气日结束   | Gas-on day closed
+    print.reprint           | 补打         | Reprint
+    shift.open              | 开班         | Shift opened
+    login                   | 登录         | Signed in
+    login.failed            | 登录失败     | Sign-in refused
+    user.bootstrap_admin    | 首个管理员   | First administrator
+    user.add                | 添加用户     | User added
+    user.enable             | 启用用户     | User enabled
+    user.disable            | 停用用户     | User disabled
+    user.role               | 更改角色     | Role changed
+    user.reset_password     | 重置密码     | Password reset
+    user.change_password    | 修改密码     | Password changed
+    counter.add             | 登记柜台     | Counter registered
+    counter.enable          | 启用柜台     | Counter enabled
+    counter.disable         | 停用柜台     | Counter disabled
+    area.add                | 添加片区     | Area added
+    area.rename             | 片区改名     | Area renamed
+    compound.add            | 添加小区     | Compound added
+    compound.enable         | 启用小区     | Compound enabled
+    compound.disable        | 停用小区     | Compound disabled
+    setting.change          | 修改设置     | Setting changed
+    permission.denied       | 无权操作     | Not allowed
+    db.backup               | 备份数据库   | Database backed up
+    db.restore              | 恢复数据库   | Database restored
+    demo.generate_accounts  | 生成演示用户 | Demo accounts generated
 """)
 
 # The fields of an audit row's before/after values, as a person reads them.
@@ -227,7 +259,52 @@ HISTORY_FIELD = table("""
     type               | 类型       | type
     filename           | 文件       | file
     outcome            | 结果       | outcome
+    entries            | 账目       | entries
+    business_date      | 记账日期   | business day
+    posting_id         | 记账单号   | posting
+    number             | 户号       | account number
+    premises_id        | 房屋编号   | premises
+    installed_on       | 装表日期   | fitted on
+    removed_on         | 拆表日期   | removed on
+    digits             | 位数       | digits
+    kind               | 类别       | kind
+    sha256             | 校验码     | checksum
+    size               | 大小       | size
+    event_id           | 通气日     | gas-on day
+    entry              | 账目号     | entry
+    amount             | 金额       | amount
+    approved_by        | 批准人     | approved by
+    login              | 登录名     | login
+    role               | 角色       | role
+    active             | 启用       | enabled
+    failed_logins      | 连续输错   | wrong passwords in a row
+    counter            | 柜台       | counter
+    code               | 编号       | code
+    name               | 名称       | name
+    area               | 片区       | area
+    street_address     | 街道地址   | street address
+    compound_id        | 小区       | compound
+    households         | 户数       | households
+    added              | 新增户数   | households added
+    accounts           | 户数       | accounts
+    seed               | 随机种子   | seed
+    file               | 文件       | file
+    chain_head         | 校验链头   | chain head
+    from               | 来源       | from
+    kept               | 保留原文件 | replaced file kept as
+    document           | 单据       | document
+    value              | 值         | value
     note               | 备注       | note
+    contract_id           | 合同       | contract
+    opening_fee           | 开户费     | opening fee
+    opening_fee_list      | 开户费标准 | opening fee (list)
+    installation_fee      | 安装费     | installation fee
+    installation_fee_list | 安装费标准 | installation fee (list)
+    prepayment            | 预付款     | prepayment
+    prepayment_list       | 预付款标准 | prepayment (list)
+    deposit               | 押金       | deposit
+    deposit_list          | 押金标准   | deposit (list)
+    changed_from_list     | 改动收费项 | changed from the list
 """)
 
 COUNTER_KIND = table("""
@@ -250,4 +327,60 @@ GAS_ON_DAY_EVENT = table("""
 GAS_ON_DAY_ACTION = table("""
     add_households | 补充名单 | add households
     mark           | 登记结果 | mark a household
+""")
+
+# How the old holder's prepayment and deposits were handled at a transfer (accounts.changes.FUNDS).
+TRANSFER_FUNDS = table("""
+    refund     | 退还原户主 | refunded to the old holder
+    carry_over | 转给新户主 | carried over to the new holder
+""")
+
+# Why a sign-in was refused, as the audit log records it.
+LOGIN_FAILURE = table("""
+    unknown login        | 用户名不存在 | unknown login
+    wrong password       | 密码错误     | wrong password
+    disabled             | 用户已停用   | user disabled
+    locked               | 用户已锁定   | user locked
+    unregistered counter | 柜台未登记   | counter not registered
+""")
+
+# What an audit row is about (its entity).
+AUDIT_ENTITY = table("""
+    account      | 用户     | account
+    party        | 客户     | customer
+    user         | 操作员   | user
+    counter      | 柜台     | counter
+    area         | 片区     | area
+    compound     | 小区     | compound
+    gas_on_event | 通气日   | gas-on day
+    shift        | 班次     | shift
+    setting      | 设置     | setting
+    database     | 数据库   | database
+    action       | 操作     | action
+""")
+
+# The documents a print job or a reprint names.
+DOCUMENT_KIND = table("""
+    gas_on_sheet | 通气签收单 | gas-on sign-off sheet
+""")
+
+YES_NO = table("""
+    True  | 是 | yes
+    False | 否 | no
+""")
+
+# Office settings (services.core.settings), as the admin page and its refusals name them.
+SETTING = table("""
+    idle_lock_minutes            | 无操作自动锁屏分钟数 | Idle minutes before the lock
+    max_failed_logins            | 密码错误锁定次数     | Wrong passwords before a lock
+    lockout_minutes              | 锁定等待分钟数       | Minutes a locked user waits
+    office_name                  | 营业厅名称           | Office name
+    print_font                   | 打印字体             | Print font
+    fee_opening                  | 开户费               | Opening fee
+    fee_installation_residential | 居民安装费           | Installation fee, residential
+    fee_installation_commercial  | 商业安装费           | Installation fee, commercial
+    fee_installation_industrial  | 工业安装费           | Installation fee, industrial
+    fee_installation_public      | 公共机构安装费       | Installation fee, public
+    fee_meter                    | 燃气表费             | Meter fee
+    fee_prepayment               | 默认预付款           | Default prepayment
 """)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from sqlalchemy.orm import Session
 
 from gasdesk.models import Setting
-from gasdesk.services.core import audit
+from gasdesk.money import AmountRefused, money
+from gasdesk.services.core import audit, labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Done
 from gasdesk.services.core.errors import ValidationError
@@ -17,8 +21,28 @@ DEFAULTS: dict[str, str] = {
     "lockout_minutes": "15",
     "office_name": "",
     "print_font": "",
+    # The fee list (收费标准) the contract form starts from; the clerk may charge another amount.
+    "fee_opening": "200.00",
+    "fee_installation_residential": "1500.00",
+    "fee_installation_commercial": "3000.00",
+    "fee_installation_industrial": "8000.00",
+    "fee_installation_public": "3000.00",
+    "fee_meter": "0.00",
+    "fee_prepayment": "300.00",
 }
 _INTEGER = {"idle_lock_minutes", "max_failed_logins", "lockout_minutes"}
+CUSTOMER_TYPES = ("residential", "commercial", "industrial", "public")  # models.AccountType's values
+FEE_KEYS = ("fee_opening", *(f"fee_installation_{t}" for t in CUSTOMER_TYPES), "fee_meter", "fee_prepayment")
+
+
+@dataclass(frozen=True)
+class FeeList:
+    """The admin-kept standard fees, exact yuan."""
+
+    opening_fee: Decimal
+    installation_fee: dict[str, Decimal]  # by customer type
+    meter_fee: Decimal
+    prepayment: Decimal
 
 
 def get(session: Session, key: str) -> str:
@@ -34,15 +58,33 @@ def all_settings(session: Session) -> dict[str, str]:
     return {key: get(session, key) for key in DEFAULTS}
 
 
+def fee_list(session: Session) -> FeeList:
+    def fee(key: str) -> Decimal:
+        return money(get(session, key), signed=False)
+
+    return FeeList(fee("fee_opening"), {t: fee(f"fee_installation_{t}") for t in CUSTOMER_TYPES},
+                   fee("fee_meter"), fee("fee_prepayment"))
+
+
+def _checked(key: str, value: str) -> str:
+    """The value as stored, or a refusal naming the setting in words."""
+    name = labels.SETTING.get(key, labels.Label(key, key))
+    if key in _INTEGER and (not value.isdigit() or not 1 <= int(value) <= 1440):
+        raise ValidationError(f"“{name.zh}”必须是 1 到 1440 之间的整数（填写的是“{value}”）。",
+                              f"{name.en} must be a whole number from 1 to 1440 (not “{value}”).", field=key)
+    if key in FEE_KEYS:
+        try:
+            return str(money(value, signed=False))
+        except AmountRefused as exc:
+            raise ValidationError(f"“{name.zh}”：{exc.zh}", f"{name.en}: {exc.en}", field=key) from None
+    return value
+
+
 def set_value(session: Session, actor: Actor, key: str, value: str) -> None:
     require(session, actor, "settings.manage")
     if key not in DEFAULTS:
         raise ValidationError(f"没有这项设置：{key}", f"No such setting: {key}")
-    value = value.strip()
-    if key in _INTEGER and (not value.isdigit() or not 1 <= int(value) <= 1440):
-        raise ValidationError(
-            f"设置“{key}”必须是 1 到 1440 之间的整数。", f"Setting {key} must be a whole number from 1 to 1440."
-        )
+    value = _checked(key, value.strip())
     before = get(session, key)
     row = session.get(Setting, key)
     if row is None:

@@ -6,7 +6,10 @@ steps in date order, each inside ``business_day.on_day``, so the services post t
 transfer's refund and a settlement in that day's shift. The bulk accounts come in date order
 too (2016 up to the day before the first service-opened one), and their postings are built by
 ``ledger.history`` (the ledger's line checks, allocations and Money type) and written day by day
-into one closed shift per day at the demo counter. Gas charges come from the billing demo.
+into one closed shift per day at the demo counter, and each one's history rows (the audit rows
+its steps' services write, on their business days) are sealed on the chain after them. The only
+gas charged is a closing settlement's, for the use its meters show (DEMO_PRICE); bills come from
+the billing demo.
 
 The bulk generator keeps the invariants the services keep: numbers come from the same
 per-area counters and check digit, signings and settlements post the lines the services post
@@ -25,15 +28,17 @@ from functools import cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import Account, Area, Compound, Contract, Meter, Premises, Shift, User
+from gasdesk.models import Account, Area, AuditEntry, Compound, Contract, Meter, Premises, Shift, User
 from gasdesk.models.base import utcnow
 from gasdesk.models.users import Role
+from gasdesk.money import round_fen
 from gasdesk.services.accounts import changes, closing, gas_on_days, numbers, opening, records
-from gasdesk.services.accounts.identity import id_check_char, name_keys, phone_tail4
+from gasdesk.services.accounts.identity import id_check_char, mask_id, mask_phone, name_keys, phone_tail4
 from gasdesk.services.core import audit, business_day
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.demo import office
 from gasdesk.services.ledger import Balances, Line, Payment, history
+from gasdesk.services.ledger.posting import with_payment
 from gasdesk.services.office import address, counters
 
 D = Decimal
@@ -56,7 +61,18 @@ GIVEN = (
 )
 REGIONS = ("110105", "310104", "420102", "440106", "510107", "330106", "320102", "370102")
 STREETS = ("建设路", "解放大道", "人民路", "中山路", "工业大道", "滨江路", "东湖路", "西环路")
-SHOPS = ("餐馆", "面馆", "酒店", "食堂", "洗衣店", "烘焙坊", "茶楼", "工厂")
+# The street customers: what the premises are, and the customer type that follows from it (one table,
+# so a restaurant is never typed industrial). One in STREET_EVERY generated accounts is one of these.
+STREET_CUSTOMERS: tuple[tuple[str, str], ...] = (
+    ("餐馆", "commercial"), ("面馆", "commercial"), ("酒店", "commercial"), ("茶楼", "commercial"),
+    ("烘焙坊", "commercial"), ("洗衣店", "commercial"), ("食品厂", "industrial"), ("机械厂", "industrial"),
+    ("纺织厂", "industrial"), ("小学", "public"), ("中学", "public"), ("医院", "public"), ("卫生院", "public"),
+    ("机关办公楼", "public"), ("街道办事处", "public"),
+)
+STREET_EVERY = 25
+# Illustrative first-tier gas prices (yuan per m³) the demo's closing settlements charge the use at,
+# until the billing demo bills readings: no meter shows use that nothing charged, nor a charge without use.
+DEMO_PRICE = {"residential": D("2.61"), "commercial": D("3.20"), "industrial": D("3.05"), "public": D("3.10")}
 
 # status -> share of the generated accounts (sums to 1000)
 STATUS_MIX = (
@@ -157,8 +173,8 @@ def _open_with_services(session: Session, clerk: Actor, rng: random.Random, name
     for shift in session.scalars(select(Shift).where(Shift.user_id == clerk.user_id, Shift.status == "open")):
         shift.status, shift.closed_at = "closed", utcnow()
     session.flush()
-    # one compound's gas-on day: its installed households, some marked already
-    event = gas_on_days.plan_event(session, clerk, flats[0][1], planned_on=date(2026, 12, 5),
+    # one compound's gas-on day under way today (marks only once the day has come): some households marked
+    event = gas_on_days.plan_event(session, clerk, flats[0][1], planned_on=business_day.today(session),
                                    installer_team="安装一队", note="物业已通知各户")
     rows = gas_on_days.sign_off_rows(session, clerk, event.id).rows
     for row in rows[:3]:
@@ -219,16 +235,26 @@ def _life(session: Session, clerk: Actor, rng: random.Random, names: list[str], 
             session, clerk, a.id, funds="carry_over" if i % 2 else "refund", consent="原户主签字同意",
             holder=records.HolderInput(names[rng.randrange(len(names))], _id_number(6_000_000 + i), _phone(rng)),
             idempotency_key=f"demo-svc-{next(key)}", signed_on=day + timedelta(days=60))
+    used = D("0.000")  # gas through the account's meters since gas-on (no bill has charged any yet)
     if i % 13 == 0:
         yield day + timedelta(days=90)
-        changes.replace_meter(session, clerk, a.id, final_reading=D("85.250"), new_serial=f"SN{i:07d}",
+        old_final = D("85.250")
+        changes.replace_meter(session, clerk, a.id, final_reading=old_final, new_serial=f"SN{i:07d}",
                               new_initial_reading=D("0"), on=day + timedelta(days=90))
+        used += old_final
     if status == "suspended":
         changes.suspend(session, clerk, a.id, "用户外出，申请停气")
     elif status == "closed":
         yield day + timedelta(days=120)
-        closing.settle_for_closing(session, clerk, a.id, method="cash", idempotency_key=f"demo-svc-{next(key)}")
-        closing.close(session, clerk, a.id, final_reading=D("120.000"), closed_on=day + timedelta(days=120))
+        final = D(40_000 + i * 7919 % 360_000) / 1000  # initial reading 0: this is the meter's use
+        closing.settle_for_closing(session, clerk, a.id, method="cash", idempotency_key=f"demo-svc-{next(key)}",
+                                   settlement_charge=gas_charge("residential", used + final))
+        closing.close(session, clerk, a.id, final_reading=final, closed_on=day + timedelta(days=120))
+
+
+def gas_charge(kind: str, use: Decimal) -> Decimal:
+    """What the demo charges for ``use`` m³ of gas (half-up to the fen, as every charge)."""
+    return round_fen(use * DEMO_PRICE[kind])
 
 
 def _next_id(session: Session, model: type) -> int:
@@ -249,30 +275,29 @@ def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, name
     if session.connection().dialect.name == "sqlite":
         # A large page cache keeps the index B-trees in memory during the load.
         session.connection().exec_driver_sql("PRAGMA cache_size=-262144")
-    commercial_every = 25  # one in 25 is a shop, factory or institution on a street
     mix = [s for s, share in STATUS_MIX for _ in range(share)]
     ids = {m: _next_id(session, m) for m in (Premises, Account, Meter, Contract)}
     book = history.Batch(session)
-    closings: list[tuple[date, int, str]] = []  # (day, account, type), soonest first
+    closings: list[tuple[date, int, str, Decimal, dict]] = []  # (day, account, type, use, row), soonest first
     span = (BULK_END - BULK_START).days - 12  # the last ones still open before BULK_END
     areas = [a.id for a in session.scalars(select(Area).order_by(Area.code))]
     flat_i = 0
     for chunk in _chunks(count):
         rows: dict[type, list[dict]] = {m: [] for m in ids}
         numbered: dict[int, list[dict]] = {}
+        lives: list[tuple[dict, int | None, bool]] = []  # (account row, its signing posting, has a meter)
         for k in chunk:
             status = mix[rng.randrange(len(mix))]
-            street = (k % commercial_every) == 0 or flat_i >= len(flats)
+            street = (k % STREET_EVERY) == 0 or flat_i >= len(flats)
             pid = ids[Premises]
             ids[Premises] += 1
             applied = BULK_START + timedelta(days=k * span // count)
             at = history.moment(applied)
             if street:
-                kind = ("commercial", "industrial", "public")[k % 3]
+                shop, kind = STREET_CUSTOMERS[k // STREET_EVERY % len(STREET_CUSTOMERS)]
                 area_id = areas[k % len(areas)]
                 rows[Premises].append(dict(id=pid, area_id=area_id, compound_id=None, building=None, unit=None,
-                                           room=None, street=f"{STREETS[k % len(STREETS)]} {k + 1} 号 "
-                                                              f"{SHOPS[k % len(SHOPS)]}"))
+                                           room=None, street=f"{STREETS[k % len(STREETS)]} {k + 1} 号 {shop}"))
             else:
                 kind = "residential"
                 area_id, compound_id, b, u, r = flats[flat_i]
@@ -305,9 +330,10 @@ def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, name
             rows[Account].append(acc)
             if signed and status != "contract_signed":
                 numbered.setdefault(area_id, []).append(acc)
-            if signed:
-                _bulk_signing(book, rows, ids, acc, kind, clerk, rng)
-            if live or (status == "installed" and k % 2):
+            signing = _bulk_signing(book, rows, ids, acc, kind, clerk, rng) if signed else None
+            metered = live or (status == "installed" and k % 2 == 1)
+            lives.append((acc, signing, metered))
+            if metered:
                 mid = ids[Meter]
                 ids[Meter] += 1
                 final = D(rng.randrange(50_000, 3_000_000)) / 1000 if status == "closed" else None
@@ -317,7 +343,7 @@ def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, name
                     installed_on=installed, initial_reading=D("0.000"), removed_on=acc["closed_on"],
                     final_reading=final, registered_by=clerk.user_id, created_at=history.moment(installed)))
             if status == "closed":
-                heapq.heappush(closings, (acc["closed_on"], aid, kind))
+                heapq.heappush(closings, (acc["closed_on"], aid, kind, final, acc))
         for area_id, accs in numbered.items():
             first = numbers.reserve(session, area_id, len(accs))
             code = session.get(Area, area_id).code  # type: ignore[union-attr]
@@ -325,26 +351,30 @@ def _bulk(session: Session, admin: Actor, clerk: Actor, rng: random.Random, name
                 acc["number"] = numbers.make_number(code, first + offset)
         # the settlements due by the chunk's last signing day; later ones wait for their day
         last = applied + timedelta(days=2) if chunk.stop < count else date.max
+        trail = [row for acc, signing, metered in lives for row in _bulk_trail(acc, signing, metered, clerk)]
         while closings and closings[0][0] <= last:
-            _bulk_closing(book, *heapq.heappop(closings), clerk)
-        # Parents before children (foreign keys are on): accounts, their postings, the contracts.
+            trail += _bulk_closing(book, *heapq.heappop(closings), clerk)
+        # Parents before children (foreign keys are on): accounts, their postings, the contracts;
+        # then their history, sealed on the chain after the postings it names.
         for model in (Premises, Account, Meter):
             history.insert_rows(session, model, rows[model])
         history.write(session, book)
         history.insert_rows(session, Contract, rows[Contract])
+        history.insert_rows(session, AuditEntry, trail)
     history.close(session, book)
     audit.record(session, admin, "demo.generate_accounts", "account", "", after={"accounts": count, "seed": SEED})
 
 
 def _bulk_signing(book: history.Batch, rows: dict, ids: dict, acc: dict, kind: str, clerk: Actor,
-                  rng: random.Random) -> None:
-    """The signing as opening.sign_contract posts it: the fees as charges, paid in full."""
+                  rng: random.Random) -> int:
+    """The signing as opening.sign_contract posts it: the fees as charges, paid in full. Returns the posting."""
     opening_fee, install, prepay = FEES[kind]
     day = acc["contract_signed_on"]
     lines = [Line("opening_fee", opening_fee), Line("installation_fee", install), Line("prepayment", prepay)]
-    pid = history.record(book, acc["id"], lines, payment=Payment(opening_fee + install + prepay, rng.choice(METHODS)),
-                         on=day, counter_id=_counter(clerk), user_id=clerk.user_id, action="account.sign_contract",
-                         memo="开户签约")
+    payment = Payment(opening_fee + install + prepay, rng.choice(METHODS))
+    pid = history.record(book, acc["id"], lines, payment=payment, on=day, counter_id=_counter(clerk),
+                         user_id=clerk.user_id, action="account.sign_contract", memo="开户签约")
+    acc["_signing"] = (pid, with_payment(lines, payment)[0])
     rows[Contract].append(dict(
         id=ids[Contract], account_id=acc["id"], kind="opening", holder_name=acc["holder_name"],
         holder_id_number=acc["holder_id_number"], signed_on=day, opening_fee=opening_fee,
@@ -352,13 +382,80 @@ def _bulk_signing(book: history.Batch, rows: dict, ids: dict, acc: dict, kind: s
         status="ended" if acc["status"] == "closed" else "open", ended_on=acc["closed_on"], note="",
         posting_id=pid, submission_key=None, signed_by=clerk.user_id, created_at=history.moment(day)))
     ids[Contract] += 1
+    return pid
 
 
-def _bulk_closing(book: history.Batch, day: date, account_id: int, kind: str, clerk: Actor) -> None:
-    """The settlement as closing.settle_for_closing posts it: the prepayment held since signing, paid back."""
+def _bulk_closing(book: history.Batch, day: date, account_id: int, kind: str, use: Decimal, acc: dict,
+                  clerk: Actor) -> list[dict]:
+    """The settlement as closing.settle_for_closing posts it (the gas since gas-on charged, the prepayment
+    held since signing released, the net taken or paid back), then 销户 with the final reading: the
+    posting, and the history rows the two services write."""
     held = Balances(D("0.00"), FEES[kind][2], D("0.00"))
-    history.record(book, account_id, closing.release_lines(held, "cash"), on=day, counter_id=_counter(clerk),
-                   user_id=clerk.user_id, action="account.settle", memo="销户结算")
+    lines = closing.release_lines(held, "cash", gas_charge(kind, use))
+    pid = history.record(book, account_id, lines, on=day, counter_id=_counter(clerk), user_id=clerk.user_id,
+                         action="account.settle", memo="销户结算")
+    return [_trail_row(clerk, day, "account.settle", account_id, None, _posting_view(pid, day, lines)),
+            _trail_row(clerk, day, "account.close", account_id, {"status": "in_service"},
+                       {"status": "closed", "number": acc["number"], "final_reading": use})]
+
+
+def _posting_view(posting_id: int, day: date, lines: list[Line]) -> dict[str, object]:
+    """A posting as the ledger's audit row shows it (posting.audit_view): paid in full, balance 0."""
+    return {"posting_id": posting_id, "business_date": day, "balance": "0.00",
+            "entries": [[line.kind, str(line.amount), line.method] for line in lines]}
+
+
+def _trail_row(clerk: Actor, day: date, action: str, account_id: int, before: dict | None,
+               after: dict | None) -> dict[str, object]:
+    """One history row as audit.record writes it (its serialisation), at the clerk's counter on its business day."""
+    return dict(id=None, at=history.moment(day), user_id=clerk.user_id, login=clerk.login, counter=clerk.counter,
+                action=action, entity="account", entity_id=str(account_id), before=audit._dump(before),
+                after=audit._dump(after), chain_seq=None, row_hash=None)
+
+
+def _bulk_trail(acc: dict, signing: int | None, metered: bool, clerk: Actor) -> Iterator[dict]:
+    """The history rows the opening services write for a generated account, step by step up to its
+    status (a closing's come with its settlement): application, signing and its posting, number,
+    installation plan, installed, the meter, gas-on, in service, a suspension."""
+    aid, number, status = acc["id"], acc["number"], acc["status"]
+
+    def step(day: date, event: str, before: str, after: str, **detail: object) -> dict:
+        return _trail_row(clerk, day, f"account.{event}", aid, {"status": before},
+                          {"status": after, "number": number, **detail})
+
+    yield _trail_row(clerk, acc["applied_on"], "account.apply", aid, None, {
+        "type": acc["type"], "premises_id": acc["premises_id"], "household_size": acc["household_size"],
+        "holder_name": acc["holder_name"], "id_number": mask_id(acc["holder_id_number"]),
+        "phone": mask_phone(acc["phone"])})
+    if signing is None:
+        return
+    signed = acc["contract_signed_on"]
+    yield _trail_row(clerk, signed, "account.sign", aid, {"status": "application"},
+                     {"status": "contract_signed", "number": None})
+    pid, lines = acc.pop("_signing")
+    yield _trail_row(clerk, signed, "account.sign_contract", aid, None, _posting_view(pid, signed, lines))
+    if status == "contract_signed":
+        return
+    yield step(signed, "number", "contract_signed", "numbered")
+    if acc["install_planned_on"] is None:
+        return
+    yield step(signed, "plan_install", "numbered", "install_planned", planned_on=acc["install_planned_on"],
+               installer_team=acc["installer_team"])
+    if acc["installed_on"] is None:
+        return
+    yield step(acc["installed_on"], "install", "install_planned", "installed", on=acc["installed_on"])
+    if status == "installed":
+        if metered:  # registered before the gas-on day, as changes.register_meter does
+            yield _trail_row(clerk, acc["installed_on"], "account.register_meter", aid, None,
+                             {"serial": f"G{aid:09d}", "initial_reading": D("0.000"), "digits": 5})
+        return
+    yield step(acc["opened_on"], "gas_on", "installed", "gas_on", on=acc["opened_on"])
+    if status == "gas_on":
+        return
+    yield step(acc["opened_on"], "start_service", "gas_on", "in_service")
+    if status == "suspended":
+        yield step(min(acc["opened_on"] + timedelta(days=30), BULK_END), "suspend", "in_service", "suspended",
+                   reason="用户外出，申请停气")
 
 
 def _counter(clerk: Actor) -> int:

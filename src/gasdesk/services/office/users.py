@@ -184,9 +184,19 @@ class LoginOutcome:
     actor: Actor | None
     error: AuthError | None
     must_change_password: bool = False
+    tries_left: int | None = None  # wrong passwords still allowed before the lock, once it is worth a warning
 
 
 _WRONG = AuthError("登录名或密码不正确。", "Wrong login or password.")
+WARN_FROM = 3  # from this wrong password on, the refusal says how many tries remain before the lock
+
+
+def _wrong_with_warning(tries_left: int, minutes: str) -> AuthError:
+    return AuthError(
+        f"{_WRONG.zh}再输错 {tries_left} 次，该用户将被锁定 {minutes} 分钟。",
+        f"{_WRONG.en} {tries_left} more wrong password{'s' if tries_left > 1 else ''} will lock this user "
+        f"for {minutes} minutes.",
+    )
 
 
 def authenticate(
@@ -227,7 +237,9 @@ def authenticate(
         user.failed_logins += 1
         limit = settings.get_int(session, "max_failed_logins")
         after: dict[str, object] = {"reason": "wrong password", "failed_logins": user.failed_logins}
-        error = _WRONG
+        # The count comes from here, the one place that knows the limit; the window only shows it.
+        tries_left = max(limit - user.failed_logins, 0) if user.failed_logins >= WARN_FROM else None
+        error = _wrong_with_warning(tries_left, settings.get(session, "lockout_minutes")) if tries_left else _WRONG
         if user.failed_logins >= limit:
             user.locked_until = now + timedelta(minutes=settings.get_int(session, "lockout_minutes"))
             user.failed_logins = 0
@@ -238,7 +250,7 @@ def authenticate(
                 f"{settings.get(session, 'lockout_minutes')} minutes.",
             )
         audit.record(session, None, "login.failed", "user", user.id, after=after, login=user.login)
-        return LoginOutcome(None, error)
+        return LoginOutcome(None, error, tries_left=tries_left)
     user.failed_logins, user.locked_until = 0, None
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)

@@ -1,4 +1,5 @@
-"""Administration: sign-in and lock settings, this workstation's printers, a hot backup of the database."""
+"""Administration: sign-in and lock settings, the fee list, this workstation's printers, a hot backup of
+the database."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ from datetime import datetime
 from pathlib import Path
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -20,14 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.backup import Backup, backup_as
+from gasdesk.files import private_folder
 from gasdesk.services.core import settings
 from gasdesk.services.printing import sample
-from gasdesk.ui import printer
+from gasdesk.ui import file_dialogs, printer
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.forms import EnterNavigation
 from gasdesk.ui.messages import error_text, show_error, show_info
 
 SETTING_KEYS = ("idle_lock_minutes", "max_failed_logins", "lockout_minutes")
+FEE_KEYS = settings.FEE_KEYS  # amounts typed as text: the service's money parser checks them, in words
 TEST_PAGES = {"roll": "roll80", "A4": "A4", "A5": "A5"}  # printer class -> the paper of its test page
 
 
@@ -53,10 +57,19 @@ class SettingsPage(QWidget):
             spin.setObjectName(key)
             self.spins[key] = spin
             form.addRow(labels[key], spin)
+        fees_group = self._fees_group()
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.clicked.connect(self.save)
-        form.addRow("", self.save_button)
-        EnterNavigation(list(self.spins.values()), self.save, self)
+        self.save_error = QLabel()
+        self.save_error.setObjectName("settingsError")
+        self.save_error.setWordWrap(True)
+        self.save_error.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.save_error.hide()
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.save_error, 1)
+        save_row.addStretch(0)  # the button keeps its size while no refusal is shown
+        EnterNavigation([*self.spins.values(), *self.fees.values()], self.save, self)
 
         printers_group = self._printers_group()
 
@@ -70,11 +83,41 @@ class SettingsPage(QWidget):
         row.addWidget(self.backup_status, 1)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(group)
+        top = QHBoxLayout()
+        top.addWidget(group)
+        top.addWidget(fees_group)
+        top.addStretch(1)
+        layout.addLayout(top)
+        layout.addLayout(save_row)
         layout.addWidget(printers_group)
         layout.addWidget(backup_group)
         layout.addStretch(1)
         self.refresh()
+
+    def _fees_group(self) -> QGroupBox:
+        """The fee list the contract form starts from (the clerk may charge another amount)."""
+        group = QGroupBox(self.tr("Fee list (¥)"))
+        form = QFormLayout(group)
+        form.setVerticalSpacing(10)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        names = {
+            "fee_opening": self.tr("Opening fee:"),
+            "fee_installation_residential": self.tr("Installation fee, residential:"),
+            "fee_installation_commercial": self.tr("Installation fee, commercial:"),
+            "fee_installation_industrial": self.tr("Installation fee, industrial:"),
+            "fee_installation_public": self.tr("Installation fee, public institution:"),
+            "fee_meter": self.tr("Meter fee (charged with the installation):"),
+            "fee_prepayment": self.tr("Default prepayment:"),
+        }
+        self.fees: dict[str, QLineEdit] = {}
+        for key in FEE_KEYS:
+            edit = QLineEdit()
+            edit.setObjectName(key)
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            edit.setMinimumWidth(140)
+            self.fees[key] = edit
+            form.addRow(names[key], edit)
+        return group
 
     # ---- printers (per machine: the preferences file, not the database) ----------------------
 
@@ -149,28 +192,50 @@ class SettingsPage(QWidget):
         self.values = values
         for key, spin in self.spins.items():
             spin.setValue(int(values[key]))
+        for key, edit in self.fees.items():
+            edit.setText(values[key])
+
+    def typed(self) -> dict[str, str]:
+        return {**{k: str(spin.value()) for k, spin in self.spins.items()},
+                **{k: edit.text().strip() for k, edit in self.fees.items()}}
 
     def save(self) -> None:
-        changed = {k: str(spin.value()) for k, spin in self.spins.items() if str(spin.value()) != self.values.get(k)}
+        changed = {k: v for k, v in self.typed().items() if v != self.values.get(k)}
+        self.save_error.hide()
         if not changed:
             show_info(self, self.tr("Nothing has changed."))
             return
         actor = self.ctx.actor
-        self.ctx.runner.submit(lambda s: settings.save_many(s, actor, changed), lambda _r: self._saved(changed),
-                               owner=self, busy_text=self.tr("Saving…"))
+        self.ctx.runner.submit(lambda s: settings.save_many(s, actor, changed), lambda _r: self.refresh_saved(),
+                               self._refused, owner=self, busy_text=self.tr("Saving…"))
 
-    def _saved(self, changed: dict[str, str]) -> None:
-        self.values.update(changed)
+    def refresh_saved(self) -> None:
+        """Show what was stored (an amount as the service wrote it: 200 → 200.00)."""
+        self.ctx.runner.submit(lambda s: settings.all_settings(s), self._saved, write=False, owner=self)
+
+    def _saved(self, values: dict[str, str]) -> None:
+        self._show(values)
         show_info(self, self.tr("Settings saved."))
+
+    def _refused(self, exc: BaseException) -> None:
+        """The refusal in the service's words beside the button; the field it names gets the focus."""
+        self.save_error.setText(error_text(exc))
+        self.save_error.show()
+        key = getattr(exc, "field", None)
+        field = self.fees.get(key) if isinstance(key, str) else None
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
 
     def choose_backup_file(self) -> None:
         db_path = self.ctx.db.path
         folder = db_path.parent / "backups" if db_path else Path.home()
         name = f"{db_path.stem if db_path else 'gasdesk'}-{datetime.now():%Y%m%d-%H%M%S}.db"
-        dest, _filter = QFileDialog.getSaveFileName(self, self.tr("Back up the database to"), str(folder / name),
-                                                    self.tr("SQLite database (*.db)"))
-        if dest:
-            self.backup_to(Path(dest))
+        if db_path is not None:
+            private_folder(folder)  # where `gasdesk backup` writes too: the dialog opens there
+        self.file_dialog = file_dialogs.save_file(self, self.tr("Back up the database to"), file_dialogs.BACKUPS, name,
+                                                  self.tr("SQLite database (*.db)"), self.backup_to,
+                                                  default_folder=folder)
 
     def backup_to(self, dest: Path) -> None:
         db, actor = self.ctx.db, self.ctx.actor

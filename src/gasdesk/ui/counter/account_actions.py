@@ -46,7 +46,9 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     Action("replace_meter", QT_TRANSLATE_NOOP("AccountPage", "Replace meter…"), "Alt+M",
            change_dialogs.ReplaceMeterDialog),
     Action("suspend", QT_TRANSLATE_NOOP("AccountPage", "Suspend…"), "Alt+U", change_dialogs.SuspendDialog),
-    Action("settle", QT_TRANSLATE_NOOP("AccountPage", "Settle…"), "Alt+S", change_dialogs.SettleDialog),
+    # 销户结算 empties the account for closing; its key sits by Alt+X (close), away from taking money.
+    Action("settle", QT_TRANSLATE_NOOP("AccountPage", "Closing settlement…"), change_dialogs.SETTLE_KEY,
+           change_dialogs.SettleDialog),
     Action("close", QT_TRANSLATE_NOOP("AccountPage", "Close account…"), "Alt+X", change_dialogs.CloseDialog),
     Action("attach", QT_TRANSLATE_NOOP("AccountPage", "Attach file…"), "Alt+A", change_dialogs.AttachDialog),
 )}

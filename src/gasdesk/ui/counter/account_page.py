@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from gasdesk.files import write_atomic
 from gasdesk.services import ledger
-from gasdesk.services.accounts import attachments, page
+from gasdesk.services.accounts import attachments, page, reveal
 from gasdesk.services.accounts.opening import SigningResult
 from gasdesk.services.accounts.page import AccountDetail
-from gasdesk.services.core import labels
+from gasdesk.services.core import audit_words, labels
 from gasdesk.services.core.changes import Change
+from gasdesk.services.core.permissions import allowed
 from gasdesk.ui.counter import change_dialogs, fmt, opening_dialogs
 from gasdesk.ui.counter.account_actions import ACTIONS, key_text
 from gasdesk.ui.counter.base import CounterDialog
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 PAGE = 100  # ledger and history rows per page (scrolling to the bottom fetches the next, older page)
 
 BUTTONS_PER_ROW = 5
+REVEAL_ID_KEY, REVEAL_PHONE_KEY = "Ctrl+I", "Ctrl+D"  # show the ID number / the phones in full (pii.view)
 
 
 class AccountPage(QWidget):
@@ -51,12 +53,11 @@ class AccountPage(QWidget):
         self.setObjectName("accountPage")
         self.ctx = ctx
         self.detail: AccountDetail | None = None
-        self.dialog: QWidget | None = None  # the dialog an action opened last (tests and chaining)
+        self.dialog: QWidget | None = None  # the dialog an action opened last (tests)
         self._seq = 0
         self._thens: list[Callable[[AccountDetail], None]] = []
         self._action_shortcuts: list[QShortcut] = []
         self.action_buttons: dict[str, QPushButton] = {}
-        self._zh = ctx.lang == "zh"
 
         # ---- header: number, holder, status
         self.number = QLabel()
@@ -150,7 +151,7 @@ class AccountPage(QWidget):
         ], self)
         self.history_model = RowsModel([
             Column(self.tr("Time"), lambda h: fmt.day(h.at)),
-            Column(self.tr("Action"), lambda h: fmt.name_of(labels.AUDIT_ACTION, h.action)),
+            Column(self.tr("Action"), lambda h: audit_words.action_text(h.action, self.ctx.lang)),
             Column(self.tr("By"), lambda h: f"{h.login} {h.counter}".strip()),
             Column(self.tr("Details"), self._history_note),
         ], self)
@@ -188,6 +189,14 @@ class AccountPage(QWidget):
 
         for key, slot in (("Esc", self.back.emit), ("F5", self.reload)):
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Personal data is masked for every role; pii.view reveals one field at a time (audited).
+        self.can_reveal = allowed(ctx.actor, "pii.view")
+        self._revealed: dict[str, str] = {}  # field -> clear value, until the page is filled again
+        if self.can_reveal:
+            for key, field in ((REVEAL_ID_KEY, "id_number"), (REVEAL_PHONE_KEY, "phone")):
+                QShortcut(QKeySequence(key), self, lambda f=field: self.reveal(f),
+                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.holder_card.link.connect(self.reveal)
         ctx.runner.changed.connect(self._on_changed)
 
     # ---- loading ----------------------------------------------------------
@@ -220,6 +229,7 @@ class AccountPage(QWidget):
         self.detail = detail
         self.note.hide()
         self._fill(detail)
+        self._hint_next_step(detail)
         self.loaded.emit(detail)
         thens, self._thens = self._thens, []
         for then in thens:
@@ -244,8 +254,8 @@ class AccountPage(QWidget):
                                   "font-weight: 600; font-size: 11pt;")
         self.kind.setText(fmt.name_of(labels.ACCOUNT_TYPE, s.type))
         self.holder_card.set("name", s.holder_name)
-        self.holder_card.set("id_number", s.id_number)
-        self.holder_card.set("phone", "  ".join(p for p in (s.phone, s.phone2) if p))
+        self._revealed = {}  # a reload masks again
+        self._show_pii()
         self.holder_card.set("household", self.tr("%1 person(s)").replace("%1", str(s.household_size)))
         self.premises_card.set("address", s.address)
         self.premises_card.set("area", f"{s.area_code} {s.area_name}")
@@ -269,6 +279,46 @@ class AccountPage(QWidget):
         self.history_model.set_rows(d.history[:PAGE], more=len(d.history) > PAGE)
         self._set_tab_titles()
         self._build_actions(d)
+
+    # ---- personal data: masked, revealed one field on demand -----------------
+
+    def _show_pii(self) -> None:
+        if self.detail is None:
+            return
+        s = self.detail.summary
+        shown = {f: self._revealed.get(f, getattr(s, f)) for f in reveal.FIELDS}
+        if not self.can_reveal:
+            self.holder_card.set("id_number", shown["id_number"])
+            self.holder_card.set("phone", "  ".join(p for p in (shown["phone"], shown["phone2"]) if p))
+            return
+        tip = self.tr("Masked on screen. Click it (or press the key) to show it in full; each showing is "
+                      "recorded in the audit log.")
+
+        def part(field: str) -> tuple[str, str | None]:
+            return shown[field], None if field in self._revealed else field
+
+        self.holder_card.set_links("id_number", [part("id_number")],
+                                   "" if "id_number" in self._revealed else key_text(REVEAL_ID_KEY), tip)
+        phones = [part("phone"), part("phone2")]
+        self.holder_card.set_links("phone", phones, key_text(REVEAL_PHONE_KEY) if any(n for _t, n in phones) else "",
+                                   tip)
+
+    def reveal(self, field: str) -> None:
+        """Show ``field`` in full: the service checks pii.view and audits the showing."""
+        if self.detail is None:
+            return
+        if field == "phone" and "phone" in self._revealed and self.detail.summary.phone2:
+            field = "phone2"  # the phone key again: the second phone
+        if field in self._revealed:
+            return
+        actor, account_id = self.ctx.actor, self.detail.summary.id
+        self.ctx.runner.submit(lambda s: reveal.reveal(s, actor, account_id, field), self._revealed_value,
+                               lambda e: self.say(error_text(e), error=True), owner=self)
+
+    def _revealed_value(self, shown: reveal.Revealed) -> None:
+        if self.detail is not None and shown.account_id == self.detail.summary.id:
+            self._revealed[shown.field] = shown.value
+            self._show_pii()
 
     def _set_tab_titles(self) -> None:
         d = self.detail
@@ -312,24 +362,13 @@ class AccountPage(QWidget):
         return text
 
     def _entry_note(self, e: Any) -> str:
-        parts = [e.reason] if e.reason else []
-        if e.reversal_of is not None:
-            parts.append(self.tr("reverses entry %1").replace("%1", str(e.reversal_of)))
-        if e.reversed_by is not None:
-            parts.append(self.tr("reversed by entry %1").replace("%1", str(e.reversed_by)))
-        return "; ".join(parts)
+        """The entry's reason, cash and change, and reversals, in words (core.audit_words)."""
+        return audit_words.entry_note(e.reason, e.reversal_of, e.reversed_by, tendered=e.tendered,
+                                      change_given=e.change_given, lang=self.ctx.lang)
 
     def _history_note(self, h: Any) -> str:
-        """The audit row's after-values in words; a status change as before → after."""
-        def status(code: object) -> str:
-            return fmt.name_of(labels.ACCOUNT_STATUS, str(code))
-
-        values = {k: v for k, v in (h.after or {}).items() if k not in fmt.HISTORY_SKIP and v not in (None, "", [], {})}
-        if "status" in values:
-            before = (h.before or {}).get("status")
-            values["status"] = f"{status(before)} → {status(values['status'])}" if before else status(values["status"])
-        sep, colon = ("；", "：") if self._zh else ("; ", ": ")
-        return sep.join(f"{fmt.name_of(labels.HISTORY_FIELD, k)}{colon}{v}" for k, v in values.items())
+        """The audit row in words, the same renderer as the audit log's (core.audit_words)."""
+        return h.text(self.ctx.lang)  # type: ignore[no-any-return]
 
     def _show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -376,37 +415,37 @@ class AccountPage(QWidget):
             self._action_shortcuts.append(shortcut)
         self.actions_box.setVisible(bool(self.action_buttons))
 
-    def run_action(self, name: str, chain: bool = False) -> CounterDialog | None:
-        """Open the action's dialog; with ``chain`` the opening continues with the next step."""
+    def run_action(self, name: str) -> CounterDialog | None:
+        """Open the action's dialog. Each step of the opening is its own: after the number the
+        page waits (installation and gas-on happen days later) and hints the next step."""
         if self.detail is None or name not in self.detail.allowed_actions:
             return None
         dialog = ACTIONS[name].dialog(self.ctx, self.detail, self)
-        dialog.saved.connect(lambda result: self._action_done(name, result, chain))
+        dialog.saved.connect(self._action_done)
         dialog.rejected.connect(self.refocus)
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _action_done(self, name: str, result: object, chain: bool) -> None:
-        def then(detail: AccountDetail) -> None:
-            if isinstance(result, SigningResult):
+    def _action_done(self, result: object) -> None:
+        def then(_detail: AccountDetail) -> None:
+            if isinstance(result, SigningResult):  # the number, large, to read to the customer
                 shown = opening_dialogs.NumberAssignedDialog(result.number, self)
-                # Enter carries on with the opening; Esc stops here (the buttons carry on later)
-                shown.accepted.connect(lambda: self._continue(name, detail, chain))
-                shown.rejected.connect(lambda: self._continue(name, detail, False))
+                shown.finished.connect(lambda _r: self.refocus())
                 self.dialog = shown
                 shown.open()
             else:
-                self._continue(name, detail, chain)
+                self.refocus()
 
         self.reload(then)
 
-    def _continue(self, done: str, detail: AccountDetail, chain: bool) -> None:
-        """With ``chain`` the opening goes on with the step the service names next."""
-        if chain and detail.next_step is not None and detail.next_step != done:
-            self.run_action(detail.next_step, chain=True)
-        else:
-            self.refocus()
+    def _hint_next_step(self, detail: AccountDetail) -> None:
+        """The opening's next step as a hint under the buttons (never opened by itself)."""
+        action = ACTIONS.get(detail.next_step or "")
+        if action is None:
+            return
+        title = QCoreApplication.translate("AccountPage", action.title).rstrip("…").rstrip(".")
+        self.say(self.tr("Next step: %1 (%2)").replace("%1", title).replace("%2", key_text(action.key)))
 
     def refocus(self) -> None:
         """After a dialog: the keys work on the account again."""

@@ -67,7 +67,7 @@ class CounterDialog(FormDialog):
 
     def _failed(self, exc: BaseException) -> None:  # inline, in the service's words
         self.buttons.setEnabled(True)
-        self.complain(error_text(exc))
+        self.complain(error_text(exc), self.field_at_fault(exc))  # the cursor back in the field at fault
         self.refused(exc)
 
     def refused(self, exc: BaseException) -> None:

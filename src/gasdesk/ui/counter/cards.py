@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
 
@@ -16,6 +18,8 @@ def _value_label() -> QLabel:
 class Card(QGroupBox):
     """A titled block of label: value rows."""
 
+    link = Signal(str)  # a value shown as a link was clicked: its name (set_links)
+
     def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
         super().__init__(title)
         form = QFormLayout(self)
@@ -27,8 +31,26 @@ class Card(QGroupBox):
         for key, label in rows:
             value = _value_label()
             value.setObjectName(f"value_{key}")
+            value.linkActivated.connect(self.link.emit)
             form.addRow(label, value)
             self.values[key] = value
 
     def set(self, key: str, text: str) -> None:
-        self.values[key].setText(text)
+        label = self.values[key]
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(text)
+        label.setToolTip("")
+
+    def set_links(self, key: str, parts: list[tuple[str, str | None]], hint: str = "", tip: str = "") -> None:
+        """Show ``parts`` (text, link name or None) side by side; a click on a linked one emits ``link``.
+        ``hint`` follows in grey (the key that does the same)."""
+        html = "&nbsp;&nbsp;".join(f'<a href="{escape(name)}">{escape(text)}</a>' if name else escape(text)
+                                   for text, name in parts if text)
+        if hint:
+            html += f'&nbsp;&nbsp;<span style="color:#8a94a3;">{escape(hint)}</span>'
+        label = self.values[key]
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        label.setText(html)
+        label.setToolTip(tip)

@@ -9,23 +9,30 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from gasdesk.services import ledger
 from gasdesk.services.accounts import attachments, changes, closing
+from gasdesk.services.accounts.identity import validate_id_number
 from gasdesk.services.accounts.page import AccountDetail
 from gasdesk.services.accounts.records import HolderInput
 from gasdesk.services.core import labels
 from gasdesk.services.core.errors import Conflict
+from gasdesk.ui import file_dialogs
 from gasdesk.ui.counter import fmt
 from gasdesk.ui.counter.base import Call, CounterDialog
 from gasdesk.ui.counter.opening_dialogs import holder_fields, household_field, meter_digits_field
-from gasdesk.ui.forms import show_form_error
+from gasdesk.ui.forms import check_on_leave, show_form_error
 
 if TYPE_CHECKING:
     from gasdesk.ui.context import AppContext
 
 ZERO = Decimal("0.00")
+
+
+# The closing settlement's key reads as closing (Alt+X closes), never Alt+S: a clerk who wants to
+# take money must not land in a settlement that empties the account.
+SETTLE_KEY = "Alt+Shift+X"
 
 
 def held_text(b: ledger.Balances) -> str:
@@ -47,6 +54,7 @@ class RenameDialog(CounterDialog):
         self.name = self.add_row(self.tr("New holder &name:"), QLineEdit())
         self.id_number = self.add_row(self.tr("New &ID card number:"), QLineEdit())
         self.id_number.setPlaceholderText(self.tr("only if it changes too (family change)"))
+        check_on_leave(self.id_number, validate_id_number)  # type: ignore[arg-type]
         self.reason = self.add_row(self.tr("&Reason:"), QLineEdit())
         self.reason.setPlaceholderText(self.tr("e.g. 户主变更为配偶"))
         self.finish(self.tr("Same premises, same account and number; only the holder's name changes. "
@@ -192,20 +200,25 @@ class ResumeDialog(CounterDialog):
 
 
 class SettleDialog(CounterDialog):
-    """销户结算: release prepayment and deposits, charge the settlement, pay out or take the net."""
+    """销户结算: release prepayment and deposits, charge the settlement, pay out or take the net, so the
+    account can be closed. Not a payment: the cashier's 收费 takes money on an account that stays open."""
 
     def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, detail)
-        self.setWindowTitle(self.tr("Settle the account"))
+        self.setWindowTitle(self.tr("Closing settlement"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Settle for closing (Enter)"))
         self.charge = self.add_row(self.tr("Settlement &charge (¥):"), fmt.money_field())
         self.charge.setToolTip(self.tr("Gas used since the last bill, if any"))
         self.method = self.add_row(self.tr("Payment &method:"), fmt.method_combo())
         self.net = QLabel()
         self.net.setObjectName("settleNet")
         self.net.setStyleSheet("font-size: 14pt; font-weight: 700;")
-        self.form.addRow(self.tr("Net:"), self.net)
+        self.form.addRow(self.tr("At closing:"), self.net)
         self.charge.textChanged.connect(self._update)
-        self.finish(held_text(detail.balances))
+        self.finish(held_text(detail.balances) + "\n" + self.tr(
+            "This settles the account for closing: prepayment and deposits are released, the settlement is "
+            "charged and the net is paid out or collected, leaving ¥0.00; then close the account (Alt+X). "
+            "It is not for taking a payment."))
         self._update()
 
     def _update(self) -> None:
@@ -215,11 +228,11 @@ class SettleDialog(CounterDialog):
         except ValueError:
             return
         if net < 0:
-            self.net.setText(self.tr("pay %1 to the customer").replace("%1", fmt.yuan(-net)))
+            self.net.setText(self.tr("refund %1 to the customer and close").replace("%1", fmt.yuan(-net)))
         elif net > 0:
-            self.net.setText(self.tr("collect %1 from the customer").replace("%1", fmt.yuan(net)))
+            self.net.setText(self.tr("collect %1 from the customer and close").replace("%1", fmt.yuan(net)))
         else:
-            self.net.setText(self.tr("nothing to pay or collect"))
+            self.net.setText(self.tr("nothing to pay or collect: ready to close"))
 
     def save(self) -> Call | None:
         try:
@@ -233,7 +246,8 @@ class SettleDialog(CounterDialog):
 
 
 class CloseDialog(CounterDialog):
-    """销户: the final reading; when the account still holds money, settle first (Alt+S)."""
+    """销户: the final reading; when the account still holds money, the closing settlement first
+    (SETTLE_KEY, as on the account page)."""
 
     def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, detail)
@@ -241,7 +255,8 @@ class CloseDialog(CounterDialog):
         meter = next((m for m in detail.meters if m.active), None)
         self.final = self.add_row(self.tr("&Final reading (m³):"), fmt.reading_field())
         self.date = self.add_row(self.tr("Closed &on:"), fmt.date_field())
-        self.settle_button = QPushButton(self.tr("Settle first… (Alt+S)"))
+        self.settle_button = QPushButton(self.tr("Closing settlement first… (%1)").replace(
+            "%1", QKeySequence(SETTLE_KEY).toString(QKeySequence.SequenceFormat.NativeText)))
         self.settle_button.setObjectName("settleFirst")
         self.settle_button.clicked.connect(self.settle)
         self.settle_button.hide()
@@ -258,7 +273,7 @@ class CloseDialog(CounterDialog):
         self.finish(intro)
         if meter is None:
             self.form.labelForField(self.final).setVisible(False)
-        QShortcut(QKeySequence("Alt+S"), self, self._settle_if_offered)
+        QShortcut(QKeySequence(SETTLE_KEY), self, self._settle_if_offered)
         self.dialog: SettleDialog | None = None
 
     def refused(self, exc: BaseException) -> None:
@@ -338,11 +353,10 @@ class AttachDialog(CounterDialog):
         self.finish()
 
     def browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file"), "",
-                                              self.tr("Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;"
-                                                      "All files (*)"))
-        if name:
-            self.path.setText(name)
+        self.file_dialog = file_dialogs.open_file(
+            self, self.tr("Choose a file"), file_dialogs.ATTACHMENTS,
+            self.tr("Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+            lambda path: self.path.setText(str(path)))
 
     def save(self) -> Call | None:
         path = Path(self.path.text().strip())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
 
 from gasdesk.money import money, volume
 from gasdesk.services.core import labels
+from gasdesk.ui.forms import check_on_leave
 
 CTX = "Counter"
 
@@ -63,7 +64,7 @@ def money_field(placeholder: str = "0.00") -> QLineEdit:
     field.setPlaceholderText(placeholder)
     field.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     field.setMaximumWidth(180)
-    return field
+    return check_on_leave(field, money)  # the one parser, as the service reads it
 
 
 def reading_field() -> QLineEdit:

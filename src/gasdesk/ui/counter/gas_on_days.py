@@ -1,5 +1,8 @@
 """Compound gas-on days (小区点火通气): plan a day, list its households, mark each one with
-the keyboard (D done, A absent, R refused), finish the day, print the sign-off sheet."""
+the keyboard (D done, A absent, R refused), finish the day, print the sign-off sheet.
+
+The keyboard works from the moment the dialog opens: the focus starts in the households list on
+the first household not yet done, and after a mark it moves on to the next one not yet done."""
 
 from __future__ import annotations
 
@@ -101,6 +104,8 @@ class GasOnDaysDialog(QDialog):
         self.setWindowTitle(self.tr("Compound gas-on days (F7)"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog: QWidget | None = None
+        self._after: int | None = None  # the household just marked: the selection moves on past it
+        self._focus_list = True  # the first sheet puts the focus in the households list
         self.events = RowsModel([
             Column(self.tr("Date"), lambda e: fmt.day(e.planned_on)),
             Column(self.tr("Compound"), lambda e: e.compound_name),
@@ -120,7 +125,9 @@ class GasOnDaysDialog(QDialog):
         self.events_view = table_view(self.events, stretch=1)
         self.households_view = table_view(self.households, stretch=3)
         self.events_view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._load_rows(cur.row()))
-        self.households_view.installEventFilter(self)
+        for view in (self.events_view, self.households_view):
+            view.setTabKeyNavigation(False)  # Tab switches lists, as the hint says
+            view.installEventFilter(self)  # D / A / R act on the current household from either list
         self.summary = QLabel()
         self.summary.setObjectName("dialogSubtitle")
         self.error = QLabel()
@@ -140,6 +147,7 @@ class GasOnDaysDialog(QDialog):
         for title, key, slot in specs:
             button = QPushButton(f"{title}  {key}")
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAutoDefault(False)  # Enter in the lists never plans a day by surprise
             button.clicked.connect(slot)
             buttons.addWidget(button)
             self.buttons[key] = button
@@ -147,6 +155,7 @@ class GasOnDaysDialog(QDialog):
                 QShortcut(QKeySequence(key), self, slot)
         buttons.addStretch(1)
         close = QPushButton(self.tr("Close (Esc)"))
+        close.setAutoDefault(False)
         close.clicked.connect(self.reject)
         buttons.addWidget(close)
 
@@ -165,7 +174,8 @@ class GasOnDaysDialog(QDialog):
         split.addWidget(right)
         split.setSizes([330, 770])
         layout = QVBoxLayout(self)
-        help_text = QLabel(self.tr("In the households list: D done, A nobody at home, R refused. Tab switches lists."))
+        help_text = QLabel(self.tr("D done, A nobody at home, R refused (on the household chosen in the list, "
+                                   "Up/Down). Tab switches lists."))
         help_text.setStyleSheet("color: #5b6b7f;")
         layout.addWidget(help_text)
         layout.addWidget(split, 1)
@@ -189,7 +199,8 @@ class GasOnDaysDialog(QDialog):
         if rows:
             self.events_view.setCurrentIndex(self.events.index(row, 0))
             self._load_rows(row)
-        self.events_view.setFocus()
+        else:
+            self.events_view.setFocus()
 
     def current_event_id(self) -> int | None:
         index = self.events_view.currentIndex()
@@ -206,6 +217,7 @@ class GasOnDaysDialog(QDialog):
 
     def _set_sheet(self, sheet: gas_on_days.SignOffSheet) -> None:
         keep = self.households_view.currentIndex().row()
+        shown = self.households.row(keep) if keep >= 0 else None
         self.households.set_rows(sheet.rows)
         e = sheet.event
         self.summary.setText(self.tr("%1 %2 · %3 · team %4 · done %5, absent %6, refused %7, waiting %8")
@@ -215,11 +227,36 @@ class GasOnDaysDialog(QDialog):
                              .replace("%5", str(e.done)).replace("%6", str(e.absent)).replace("%7", str(e.refused))
                              .replace("%8", str(e.pending)))
         if sheet.rows:
-            self.households_view.setCurrentIndex(self.households.index(max(min(keep, len(sheet.rows) - 1), 0), 0))
+            after, self._after = self._after, None
+            if after is not None:  # just marked: on to the next household not yet done
+                row = self._next_open(after)
+            elif shown is not None and any(r.account_id == shown.account_id for r in sheet.rows):
+                row = next(i for i, r in enumerate(sheet.rows) if r.account_id == shown.account_id)
+            else:  # a day newly shown: its first household not yet done
+                row = self._next_open(None)
+            self.households_view.setCurrentIndex(self.households.index(row, 0))
+        if self._focus_list and sheet.rows:
+            self._focus_list = False
+            self.households_view.setFocus()
+
+    def _next_open(self, after_account: int | None) -> int:
+        """The row of the first household not yet done after ``after_account`` (from the top
+        when none follows it); the marked row itself when every household is done."""
+        rows = self.households.rows
+        start = next((i + 1 for i, r in enumerate(rows) if r.account_id == after_account), 0)
+        for i in [*range(start, len(rows)), *range(0, start)]:
+            if rows[i].outcome != "done":
+                return i
+        return max(start - 1, 0)
 
     # ---- actions ----------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in (
+                Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # Tab switches lists (the buttons have their keys)
+            other = self.households_view if watched is self.events_view else self.events_view
+            other.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and not event.modifiers():
             outcome = {Qt.Key.Key_D: "done", Qt.Key.Key_A: "absent", Qt.Key.Key_R: "refused"}.get(
                 Qt.Key(event.key()))
@@ -247,19 +284,14 @@ class GasOnDaysDialog(QDialog):
         if outcome == "absent" or (outcome == "done" and row.meter_serial):
             actor = self.ctx.actor  # one key, one call: no form to fill
             self.ctx.runner.submit(lambda s: gas_on_days.mark(s, actor, event_id, row.account_id, outcome),
-                                   lambda _r: self._marked(), self._failed, owner=self)
+                                   lambda _r: self._marked(row.account_id), self._failed, owner=self)
             return
-        self._open(OutcomeDialog(self.ctx, event_id, row, outcome, self), lambda _r: self._marked())
+        self._open(OutcomeDialog(self.ctx, event_id, row, outcome, self), lambda _r: self._marked(row.account_id))
 
-    def _marked(self) -> None:
+    def _marked(self, account_id: int) -> None:
+        self._after = account_id  # the sheet that comes back selects the next household not yet done
         self.refresh()
         self.households_view.setFocus()
-        self.move_down()
-
-    def move_down(self) -> None:
-        index = self.households_view.currentIndex()
-        if index.isValid() and index.row() + 1 < self.households.rowCount():
-            self.households_view.setCurrentIndex(self.households.index(index.row() + 1, 0))
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(error_text(exc))

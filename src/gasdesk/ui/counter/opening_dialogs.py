@@ -1,22 +1,37 @@
 """Opening an account (开户), one dialog per step, each one service call:
 application → contract & fees (numbered in the same transaction) → installation plan →
-installed → gas-on (meter serial, initial reading) → in service."""
+installed → gas-on (meter serial, initial reading) → in service.
+
+F2 runs the application and the contract; the later steps are taken when they happen (the
+account page's keys, the compound gas-on day). Dates of what has happened stop at today."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gasdesk.services.accounts import opening
+from gasdesk.services.accounts.identity import validate_id_number, validate_phone
 from gasdesk.services.accounts.page import AccountDetail
 from gasdesk.services.accounts.records import ContractFees, HolderInput, PremisesInput
 from gasdesk.services.core import labels
 from gasdesk.services.office import address
 from gasdesk.ui.counter import fmt
 from gasdesk.ui.counter.base import Call, CounterDialog
+from gasdesk.ui.forms import check_on_leave
 
 if TYPE_CHECKING:
     from gasdesk.ui.context import AppContext
@@ -34,7 +49,17 @@ def holder_fields(dialog: CounterDialog) -> tuple[QLineEdit, QLineEdit, QLineEdi
     phone.setPlaceholderText(QCoreApplication.translate("Counter", "mobile 13812345678 or landline 010-12345678"))
     phone2 = dialog.add_row(QCoreApplication.translate("Counter", "Second phone:"), QLineEdit())
     phone2.setPlaceholderText(QCoreApplication.translate("Counter", "optional"))
+    check_on_leave(id_number, validate_id_number)  # type: ignore[arg-type]
+    check_on_leave(phone, validate_phone)  # type: ignore[arg-type]
+    check_on_leave(phone2, validate_phone)  # type: ignore[arg-type]
     return name, id_number, phone, phone2  # type: ignore[return-value]
+
+
+def past_date_field() -> QDateEdit:
+    """The date of something that has happened: today or earlier (the service refuses a later one too)."""
+    field = fmt.date_field()
+    field.setMaximumDate(QDate.currentDate())
+    return field
 
 
 def household_field(value: int = 1) -> QSpinBox:
@@ -124,15 +149,23 @@ class ApplicationDialog(CounterDialog):
 
 
 class ContractDialog(CounterDialog):
-    """签约: fees, money received, method; the total due and the change update as you type."""
+    """签约: fees, money received, method; the total due and the change update as you type.
+    The fees start from the office's fee list for the account's customer type; the clerk may
+    charge another amount (the service records it beside the list's)."""
 
     def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, detail)
         self.setWindowTitle(self.tr("Contract and opening fees"))
+        self.listed: opening.ListedFees | None = None
         self.opening_fee = self.add_row(self.tr("&Opening fee (¥):"), fmt.money_field())
         self.installation_fee = self.add_row(self.tr("&Installation fee (¥):"), fmt.money_field())
         self.prepayment = self.add_row(self.tr("&Prepayment (¥):"), fmt.money_field())
         self.deposit = self.add_row(self.tr("&Deposit (¥):"), fmt.money_field())
+        self.list_note = QLabel()
+        self.list_note.setObjectName("feeListNote")
+        self.list_note.setWordWrap(True)
+        self.list_note.setStyleSheet("color: #5b6b7f;")
+        self.form.addRow("", self.list_note)
         self.total = QLabel()
         self.total.setObjectName("totalDue")
         self.total.setStyleSheet("font-size: 15pt; font-weight: 700; color: #1f3a5f;")
@@ -148,6 +181,51 @@ class ContractDialog(CounterDialog):
         self.finish(self.tr("Empty fields count as 0. Leave the amount received empty when the customer pays "
                             "exactly the total. The account number is assigned when the contract is signed."))
         self._update()
+        actor, account_id = self.actor, self.account_id
+        ctx.runner.submit(lambda s: opening.listed_fees(s, actor, account_id), self._fill_listed, write=False,
+                          owner=self)
+
+    def _fee_fields(self) -> tuple[QLineEdit, QLineEdit, QLineEdit]:
+        return self.opening_fee, self.installation_fee, self.prepayment  # type: ignore[return-value]
+
+    def _fill_listed(self, listed: opening.ListedFees) -> None:
+        """The list's amounts in the fields the clerk has not typed in yet."""
+        self.listed = listed
+        for field, amount in zip(self._fee_fields(), self._listed_amounts(), strict=True):
+            if not field.text():
+                field.setText(str(amount))
+                if field.hasFocus():
+                    field.selectAll()  # typing replaces the list's amount
+        self._update()
+
+    def _listed_amounts(self) -> tuple[Decimal, Decimal, Decimal]:
+        assert self.listed is not None
+        f = self.listed.fees
+        return f.opening_fee, f.installation_fee, f.prepayment
+
+    def _list_text(self) -> str:
+        """The list for this customer type, and what the clerk changed from it."""
+        if self.listed is None:
+            return ""
+        li = self.listed
+        text = self.tr("Fee list (%1): opening %2, installation %3, prepayment %4.").replace(
+            "%1", fmt.name_of(labels.ACCOUNT_TYPE, li.account_type)).replace("%2", fmt.yuan(li.opening_fee)).replace(
+            "%3", fmt.yuan(li.fees.installation_fee)).replace("%4", fmt.yuan(li.prepayment))
+        if li.meter_fee:
+            text += " " + self.tr("The installation fee includes the meter fee %1.").replace(
+                "%1", fmt.yuan(li.meter_fee))
+        names = (self.tr("opening fee"), self.tr("installation fee"), self.tr("prepayment"))
+        changed = []
+        for name, field, amount in zip(names, self._fee_fields(), self._listed_amounts(), strict=True):
+            try:
+                if fmt.read_money(field) != amount:
+                    changed.append(name)
+            except ValueError:
+                changed.append(name)
+        if changed:
+            text += "\n" + self.tr("Changed from the list: %1 (recorded with the contract).").replace(
+                "%1", self.tr(", ").join(changed))
+        return text
 
     def fees(self) -> ContractFees:
         return ContractFees(*(fmt.read_money(f) for f in (self.opening_fee, self.installation_fee,  # type: ignore[arg-type]
@@ -157,6 +235,12 @@ class ContractDialog(CounterDialog):
         return fmt.read_money(self.received) if self.received.text().strip() else total  # type: ignore[arg-type]
 
     def _update(self) -> None:
+        note = self._list_text()
+        if note != self.list_note.text():
+            self.list_note.setText(note)
+            self.list_note.setVisible(self.listed is not None)
+            if self.isVisible():
+                self.adjustSize()  # the note grows a line when an amount leaves the list
         try:
             total = self.fees().total
             change = self.received_amount(total) - total
@@ -184,7 +268,8 @@ class ContractDialog(CounterDialog):
 
 
 class NumberAssignedDialog(QDialog):
-    """Shows the new number large, so the clerk can read it to the customer. Enter continues."""
+    """Shows the new number large, so the clerk can read it to the customer; Enter or Esc closes
+    it and the account page shows the next step (the installation, when it is arranged)."""
 
     def __init__(self, number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,7 +285,7 @@ class NumberAssignedDialog(QDialog):
         big.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         big.setStyleSheet("font-size: 28pt; font-weight: 700; color: #1f3a5f; padding: 12px; letter-spacing: 2px;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Continue (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK (Enter)"))
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
@@ -243,7 +328,7 @@ class InstalledDialog(CounterDialog):
     def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, detail)
         self.setWindowTitle(self.tr("Installation done"))
-        self.date = self.add_row(self.tr("Installed &on:"), fmt.date_field())
+        self.date = self.add_row(self.tr("Installed &on:"), past_date_field())
         self.finish()
 
     def save(self) -> Call | None:
@@ -265,7 +350,7 @@ class GasOnDialog(CounterDialog):
     def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, detail)
         self.setWindowTitle(self.tr("Gas on"))
-        self.date = self.add_row(self.tr("Gas-on &date:"), fmt.date_field())
+        self.date = self.add_row(self.tr("Gas-on &date:"), past_date_field())
         fitted = next((m for m in detail.meters if m.active), None)
         self.serial = self.add_row(self.tr("Meter &serial:"), QLineEdit())
         self.initial = self.add_row(self.tr("&Initial reading (m³):"), fmt.reading_field())

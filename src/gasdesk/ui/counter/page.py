@@ -105,22 +105,35 @@ class CounterPage(QWidget):
     # ---- dialogs ----------------------------------------------------------
 
     def new_account(self) -> None:
-        """F2: the application, then contract, number, installation, gas-on, in service in turn."""
+        """F2: the application, then the contract (signing numbers the account). Installation and
+        gas-on come days later: the account page and the gas-on day (F7) take them when they happen."""
         dialog = ApplicationDialog(self.ctx, self)
         dialog.saved.connect(self._applied)
+        dialog.rejected.connect(self.refocus)
         self.dialog = dialog
         dialog.open()
 
     def _applied(self, summary: AccountSummary) -> None:
-        self.open_account(summary.id, lambda _d: self.account.run_action("sign", chain=True))
+        self.open_account(summary.id, lambda _d: self.account.run_action("sign"))
 
     def gas_on_days(self) -> None:
         dialog = GasOnDaysDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self.refocus())
         self.dialog = dialog
         dialog.open()
 
     def registers(self) -> None:
         """F8: the registers by area and the new-account list (the reports workplace has the same form)."""
         dialog = RegistersDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self.refocus())
         self.dialog = dialog
         dialog.open()
+
+    def refocus(self) -> None:
+        """After a dialog: the window active again and the focus inside this page, so its keys
+        (F2, F7, F8: shortcuts of this page and its children) work without a click."""
+        if self.stack.currentWidget() is self.account and self.account.detail is not None:
+            self.account.refocus()
+        else:
+            self.window().activateWindow()
+            self.focus_search()

@@ -5,40 +5,28 @@ action's text or an entity id."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from gasdesk.services.core import audit
+from gasdesk.services.core import audit, audit_words
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.counter import fmt
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.tables import Column, RowsModel, page_on_runner, table_view
 
 PAGE = 100
-VALUE_CHARS = 40  # one value in the summary; longer ones end with …
+VALUE_CHARS = 40  # one typed value in the summary; longer ones end with …
 SUMMARY_CHARS = 300
 
 
-def _short(value: object) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= VALUE_CHARS else text[: VALUE_CHARS - 1] + "…"
-
-
-def summarise(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> str:
-    """What the step changed, field by field: "field: before → after" (unchanged fields left out)."""
-    before, after = before or {}, after or {}
-    parts = []
-    for key in sorted(set(before) | set(after)):
-        old, new = before.get(key), after.get(key)
-        if key in before and key in after and old == new:
-            continue
-        if key not in before:
-            parts.append(f"{key}: {_short(new)}")
-        else:
-            parts.append(f"{key}: {_short(old)} → {_short(new) if key in after else ''}".rstrip())
-    text = "; ".join(parts)
-    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1] + "…"
+def summarise(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None, action: str = "",
+              balance: Decimal | None = None, lang: str | None = None) -> str:
+    """What the step changed, field by field, in words: "field: before → after" (unchanged fields
+    left out), by the one renderer the account history uses too (core.audit_words)."""
+    return audit_words.describe(action, before, after, balance=balance, lang=lang, value_chars=VALUE_CHARS,
+                                total_chars=SUMMARY_CHARS)
 
 
 class AuditLogPage(QWidget):
@@ -49,7 +37,7 @@ class AuditLogPage(QWidget):
         self._filter = ""
         self.filter = QLineEdit()
         self.filter.setObjectName("auditFilter")
-        self.filter.setPlaceholderText(self.tr("Action text (e.g. ledger.post) or entity id; Enter to apply"))
+        self.filter.setPlaceholderText(self.tr("Action name or code, or entity id; Enter to apply"))
         self.filter.setClearButtonEnabled(True)
         self.filter.returnPressed.connect(self.apply_filter)
         apply = QPushButton(self.tr("Filter"))
@@ -65,10 +53,12 @@ class AuditLogPage(QWidget):
             Column(self.tr("Time"), lambda r: fmt.day(r["at"])),
             Column(self.tr("User"), lambda r: r["login"]),
             Column(self.tr("Counter"), lambda r: r["counter"]),
-            Column(self.tr("Action"), lambda r: r["action"]),
-            Column(self.tr("Entity"), lambda r: r["entity"]),
-            Column(self.tr("Entity id"), lambda r: r["entity_id"], align_right=True),
-            Column(self.tr("Change (before → after)"), lambda r: summarise(r["before"], r["after"])),
+            Column(self.tr("Action"), lambda r: audit_words.action_text(r["action"], ctx.lang)),
+            Column(self.tr("Entity"), lambda r: audit_words.entity_text(r["entity"], ctx.lang)),
+            Column(self.tr("Entity id"), lambda r: audit_words.entity_id_text(r["entity"], r["entity_id"], ctx.lang),
+                   align_right=True),
+            Column(self.tr("Change (before → after)"), lambda r: summarise(
+                r["before"], r["after"], r["action"], r.get("balance_after"), ctx.lang)),
         ], self)
         page_on_runner(self.model, ctx.runner, self, PAGE, self._page_query, self._failed)
         self.model.paged.connect(self._show_count)

@@ -16,13 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,7 +35,7 @@ from gasdesk.files import write_atomic
 from gasdesk.services.core.errors import GasdeskError
 from gasdesk.services.office import address
 from gasdesk.services.reports import registers
-from gasdesk.ui import prefs
+from gasdesk.ui import file_dialogs
 from gasdesk.ui.forms import EnterNavigation, error_label, show_form_error
 from gasdesk.ui.messages import ask, error_text, show_info
 
@@ -48,7 +47,6 @@ Session = Any  # the runner's session, handed to the services; the UI never look
 # Accounts. The preview renders every page on the GUI thread at screen resolution: measured on the
 # demo office, 3,000 accounts are 101 A4 pages, 1.1 s and 270 MB; 1,000 stay near 0.35 s and 90 MB.
 PREVIEW_LIMIT = 1000
-FOLDER_KEY = "reports/folder"
 
 
 @dataclass(frozen=True)
@@ -264,17 +262,15 @@ class RegistersForm(QWidget):
         if self._running:
             return
         choice, actor = self.choice(), self.ctx.actor
-        folder = prefs.get(FOLDER_KEY) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path(folder) / f"{choice.stem}.{ext}"),
-                                              file_filter)
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() != f".{ext}":
-            path = path.with_name(f"{path.name}.{ext}")
-        self._run(lambda s: make(choice, s, actor), lambda data: self._write(path, data),
-                  self.tr("Preparing %1…").replace("%1", path.name))
+
+        def chosen(path: Path) -> None:
+            if path.suffix.lower() != f".{ext}":
+                path = path.with_name(f"{path.name}.{ext}")
+            self._run(lambda s: make(choice, s, actor), lambda data: self._write(path, data),
+                      self.tr("Preparing %1…").replace("%1", path.name))
+
+        self.dialog = file_dialogs.save_file(self, self.tr("Save as"), file_dialogs.DOCUMENTS, f"{choice.stem}.{ext}",
+                                             file_filter, chosen)
 
     def _write(self, path: Path, data: bytes) -> None:
         try:
@@ -282,7 +278,6 @@ class RegistersForm(QWidget):
         except GasdeskError as exc:  # a missing or read-only folder, a full disk: the old file is intact
             show_form_error(self.error, exc.text())
             return
-        prefs.put(FOLDER_KEY, str(path.parent))
         self.dialog = show_info(self, self.tr("Saved: %1").replace("%1", str(path)), self.tr("Registers"))
         self.written.emit(str(path))
 

@@ -1,0 +1,76 @@
+"""F1: the manual of the workplace on screen, in the UI's language, from the shipped files."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gasdesk import paths
+from gasdesk.ui import help as manual
+from gasdesk.ui.main_window import MainWindow
+from gasdesk.ui.workplaces import WORKPLACES
+
+
+def test_every_workplace_and_the_login_have_a_page_in_both_languages() -> None:
+    assert manual.help_dir() == paths.shipped("resources") / "help"  # the installed package's lookup
+    for topic in [*WORKPLACES, "login"]:
+        for lang in ("zh", "en"):
+            path = manual.help_file(topic, lang)
+            assert path.name == f"{topic}.{lang}.md"
+            assert path.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_missing_language_falls_back_to_chinese_and_a_missing_topic_is_said() -> None:
+    assert manual.help_file("counter", "fr").name == "counter.zh.md"
+    with pytest.raises(FileNotFoundError):
+        manual.help_file("nowhere", "zh")
+
+
+def test_f1_opens_the_counter_manual_in_chinese(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window("clerk")
+    window.show_workplace("counter")
+    assert window.action_help.shortcut().toString() == "F1"
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    help_window = window.findChild(manual.HelpWindow, "helpWindow")
+    assert help_window is not None
+    qtbot.waitUntil(help_window.isVisible)
+    assert help_window.topic == "counter"
+    assert help_window.windowTitle() == "gasdesk 使用说明 — 柜台"
+    text = help_window.browser.toPlainText()
+    assert text.startswith("柜台 使用说明")
+    assert "按 F2（开户）" in text and "F7" in text and "Alt+Shift+X 销户结算" in text
+
+
+def test_f1_follows_the_workplace_and_reuses_one_window(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window("admin")
+    window.show_workplace("admin")
+    first = window.show_help()
+    assert first.topic == "admin" and first.windowTitle() == "gasdesk 使用说明 — 系统管理"
+    assert "Ctrl+Shift+N" in first.browser.toPlainText()
+    window.show_workplace("reports")
+    again = window.show_help()
+    assert again is first and again.topic == "reports"
+    assert again.browser.toPlainText().startswith("报表 使用说明")
+    qtbot.keyClick(again.browser, Qt.Key.Key_Escape)
+    assert not again.isVisible()
+
+
+def test_a_workplace_not_built_yet_says_so_in_one_line(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window("reader")
+    window.show_workplace("readings")
+    text = window.show_help().browser.toPlainText()
+    assert "尚未开放" in text
+    assert len([line for line in text.splitlines() if line.strip()]) == 3  # title, the one line, the keys
+
+
+def test_an_english_ui_shows_the_english_page(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = open_window("clerk")
+    window.ctx = replace(window.ctx, lang="en")
+    window.show_workplace("counter")
+    text = window.show_help().browser.toPlainText()
+    assert text.startswith("The counter")
+    assert "Press F3 (or Ctrl+F)" in text
