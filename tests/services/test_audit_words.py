@@ -107,6 +107,14 @@ def test_fields_kinds_methods_and_amounts_in_words() -> None:
                     skip=audit_words.HISTORY_SKIP, lang="zh") == "状态：在用 → 已销户"
 
 
+def test_the_contract_row_shows_fees_charged_and_listed_as_money() -> None:
+    after = {"opening_fee": "150.00", "opening_fee_list": "200.00", "prepayment": "300.00",
+             "prepayment_list": "300.00", "changed_from_list": ["opening_fee"]}
+    assert describe("account.contract", None, after, lang="zh") == (
+        "开户费：¥150.00；开户费标准：¥200.00；预付款：¥300.00；预付款标准：¥300.00；改动收费项：开户费")
+    assert describe("account.contract", None, {"changed_from_list": []}, lang="en") == ""  # nothing changed
+
+
 def test_unknown_codes_and_fields_show_as_themselves_and_long_text_is_cut() -> None:
     assert describe("x.y", None, {"status": "frozen", "colour": "blue"}, lang="zh") == "状态：frozen；colour：blue"
     assert audit_words.action_text("x.y") == "x.y" and audit_words.entity_text("thing") == "thing"

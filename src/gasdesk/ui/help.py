@@ -51,6 +51,13 @@ class HelpWindow(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
         self.resize(760, 620)  # fits a 1366x768 counter screen with the taskbar
+        self.finished.connect(self._back_to_work)
+
+    def _back_to_work(self, _result: int) -> None:
+        """The keys go back to the window the manual was opened from (F7 and the rest at once)."""
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.window().activateWindow()
 
     def show_topic(self, topic: str, lang: str, title: str) -> None:
         self.topic = topic

@@ -89,3 +89,12 @@ def test_a_gas_on_day_is_marked_and_finished_only_once_it_has_come(office: Offic
         assert gas_on_days.finish(s, office.clerk, later.id, cancel=True).status == "cancelled"
     with office.db.read() as s:
         assert s.get(Account, ids[0]).opened_on == date(2026, 3, 5)  # the date the register lists
+
+
+def test_a_new_meter_without_its_initial_reading_names_the_field(office: Office) -> None:
+    """The form puts the cursor on the reading (its attribute of that name), not where it was."""
+    installed = office.account_at("installed")
+    err = refused(office.db, on_today(lambda s: opening.gas_on(s, office.clerk, installed, on=date(2026, 3, 2),
+                                                                serial="GM-F2", initial_reading=None)),
+                  ValidationError)
+    assert (err.zh, err.field) == ("请填写燃气表初始读数。", "initial_reading")

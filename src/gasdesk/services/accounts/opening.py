@@ -304,7 +304,8 @@ def gas_on(
     meter = active_meter(session, account.id)
     if meter is None and serial:
         if initial_reading is None:
-            raise ValidationError("请填写燃气表初始读数。", "Enter the meter's initial reading.")
+            raise ValidationError("请填写燃气表初始读数。", "Enter the meter's initial reading.",
+                                  field="initial_reading")
         meter = add_meter(session, actor, account, serial=serial, initial_reading=initial_reading,
                           installed_on=when, digits=digits)
     elif meter is not None and serial and normalize_typed(serial).upper() != meter.serial:

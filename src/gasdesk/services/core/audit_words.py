@@ -28,7 +28,9 @@ from gasdesk.services.core.errors import current_language
 
 # Fields whose values are money, volumes, or codes of a table (by field; by action where one
 # field name means different things).
-MONEY_FIELDS = frozenset({"balance", "amount", "refunded", "carried_prepayment", "carried_deposits"})
+_CONTRACT_FEES = ("opening_fee", "installation_fee", "prepayment", "deposit")  # account.contract: charged and listed
+MONEY_FIELDS = frozenset({"balance", "amount", "refunded", "carried_prepayment", "carried_deposits",
+                          *_CONTRACT_FEES, *(f"{k}_list" for k in _CONTRACT_FEES)})
 VOLUME_FIELDS = frozenset({"initial_reading", "final_reading"})
 FIELD_CODES: dict[str, labels.Table] = {
     "status": labels.ACCOUNT_STATUS, "type": labels.ACCOUNT_TYPE, "kind": labels.LEDGER_KIND,
@@ -131,6 +133,8 @@ def value_text(action: str, key: str, value: object, lang: str | None = None) ->
         return entries_text(value, lang)
     if key in MONEY_FIELDS:
         return yuan(str(value))
+    if key == "changed_from_list" and isinstance(value, list):  # fees the clerk changed, by name
+        return labels.joined(labels.LEDGER_KIND, value, lang)
     if key in VOLUME_FIELDS:
         return m3(str(value))
     found = ACTION_CODES.get((action, key)) or FIELD_CODES.get(key)

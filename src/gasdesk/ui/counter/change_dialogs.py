@@ -121,7 +121,7 @@ class RegisterMeterDialog(CounterDialog):
         super().__init__(ctx, parent, detail)
         self.setWindowTitle(self.tr("Register the meter"))
         self.serial = self.add_row(self.tr("Meter &serial:"), QLineEdit())
-        self.initial = self.add_row(self.tr("&Initial reading (m³):"), fmt.reading_field())
+        self.initial_reading = self.add_row(self.tr("&Initial reading (m³):"), fmt.reading_field())
         self.digits = self.add_row(self.tr("Register di&gits:"), meter_digits_field())
         self.model = self.add_row(self.tr("&Model:"), QLineEdit())
         self.model.setPlaceholderText(self.tr("optional, e.g. G2.5 膜式表"))
@@ -130,9 +130,9 @@ class RegisterMeterDialog(CounterDialog):
 
     def save(self) -> Call | None:
         try:
-            initial = fmt.read_reading(self.initial) or ZERO  # type: ignore[arg-type]
+            initial = fmt.read_reading(self.initial_reading) or ZERO  # type: ignore[arg-type]
         except ValueError:
-            self.complain(self.tr("The reading is not a valid number."), self.initial)
+            self.complain(self.tr("The reading is not a valid number."), self.initial_reading)
             return None
         actor, account_id, serial = self.actor, self.account_id, self.serial.text()
         digits, model, when = self.digits.value(), self.model.text(), fmt.read_date(self.date)
@@ -149,8 +149,8 @@ class ReplaceMeterDialog(CounterDialog):
         old = next((m for m in detail.meters if m.active), None)
         self.final = self.add_row(self.tr("Old meter's &final reading (m³):"), fmt.reading_field())
         self.serial = self.add_row(self.tr("New meter &serial:"), QLineEdit())
-        self.initial = self.add_row(self.tr("New meter's &initial reading (m³):"), fmt.reading_field())
-        self.initial.setText("0")
+        self.initial_reading = self.add_row(self.tr("New meter's &initial reading (m³):"), fmt.reading_field())
+        self.initial_reading.setText("0")
         self.digits = self.add_row(self.tr("Register di&gits:"), meter_digits_field(old.digits if old else 5))
         self.date = self.add_row(self.tr("Replaced &on:"), fmt.date_field())
         intro = ""
@@ -162,7 +162,7 @@ class ReplaceMeterDialog(CounterDialog):
     def save(self) -> Call | None:
         try:
             final = fmt.read_reading(self.final)  # type: ignore[arg-type]
-            initial = fmt.read_reading(self.initial) or ZERO  # type: ignore[arg-type]
+            initial = fmt.read_reading(self.initial_reading) or ZERO  # type: ignore[arg-type]
         except ValueError:
             self.complain(self.tr("A reading is not a valid number."), self.final)
             return None

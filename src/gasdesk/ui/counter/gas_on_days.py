@@ -72,20 +72,20 @@ class OutcomeDialog(CounterDialog):
                   "refused": self.tr("Gas on: refused")}
         self.setWindowTitle(titles[outcome])
         self.event_id, self.row, self.outcome = event_id, row, outcome
-        self.serial = self.initial = None
+        self.serial = self.initial_reading = None
         if outcome == "done" and not row.meter_serial:
             self.serial = self.add_row(self.tr("Meter &serial:"), QLineEdit())
-            self.initial = self.add_row(self.tr("&Initial reading (m³):"), fmt.reading_field())
+            self.initial_reading = self.add_row(self.tr("&Initial reading (m³):"), fmt.reading_field())
         self.note = self.add_row(self.tr("&Reason:") if outcome == "refused" else self.tr("&Note:"), QLineEdit())
         self.finish(f"{row.number} · {row.holder_name} · {row.address}")
 
     def save(self) -> Call | None:
         reading = None
-        if self.initial is not None:
+        if self.initial_reading is not None:
             try:
-                reading = fmt.read_reading(self.initial)
+                reading = fmt.read_reading(self.initial_reading)
             except ValueError:
-                self.complain(self.tr("The reading is not a valid number."), self.initial)
+                self.complain(self.tr("The reading is not a valid number."), self.initial_reading)
                 return None
         serial = self.serial.text() if self.serial is not None else None
         actor, event_id, account_id, outcome, note = (self.actor, self.event_id, self.row.account_id, self.outcome,

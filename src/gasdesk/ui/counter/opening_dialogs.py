@@ -353,24 +353,24 @@ class GasOnDialog(CounterDialog):
         self.date = self.add_row(self.tr("Gas-on &date:"), past_date_field())
         fitted = next((m for m in detail.meters if m.active), None)
         self.serial = self.add_row(self.tr("Meter &serial:"), QLineEdit())
-        self.initial = self.add_row(self.tr("&Initial reading (m³):"), fmt.reading_field())
+        self.initial_reading = self.add_row(self.tr("&Initial reading (m³):"), fmt.reading_field())
         self.digits = self.add_row(self.tr("Register di&gits:"), meter_digits_field())
         intro = ""
         if fitted is not None:
-            for field in (self.serial, self.initial, self.digits):
+            for field in (self.serial, self.initial_reading, self.digits):
                 field.setVisible(False)
             intro = self.tr("Meter %1 is registered (initial reading %2).").replace("%1", fitted.serial) \
                 .replace("%2", fmt.m3(fitted.initial_reading))
         self.finish(intro)
         if fitted is not None:
-            for field in (self.serial, self.initial, self.digits):
+            for field in (self.serial, self.initial_reading, self.digits):
                 self.form.labelForField(field).setVisible(False)
 
     def save(self) -> Call | None:
         try:
-            reading = fmt.read_reading(self.initial)  # type: ignore[arg-type]
+            reading = fmt.read_reading(self.initial_reading)  # type: ignore[arg-type]
         except ValueError:
-            self.complain(self.tr("The reading is not a valid number."), self.initial)
+            self.complain(self.tr("The reading is not a valid number."), self.initial_reading)
             return None
         actor, account_id, when = self.actor, self.account_id, fmt.read_date(self.date)
         serial = self.serial.text().strip() or None  # type: ignore[attr-defined]
