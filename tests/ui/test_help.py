@@ -74,3 +74,21 @@ def test_an_english_ui_shows_the_english_page(qtbot, open_window) -> None:  # ty
     text = window.show_help().browser.toPlainText()
     assert text.startswith("The counter")
     assert "Press F3 (or Ctrl+F)" in text
+
+
+def test_f1_in_the_login_window_opens_the_sign_in_page(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QShortcut
+
+    from gasdesk.ui.login import LoginDialog
+
+    dialog = LoginDialog(runner, demo_mode=True, counter="C01")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # The key itself was pressed in a real window under Xvfb; offscreen, QTest's F1 does not reach a
+    # QShortcut of a dialog, so the test fires the window's one F1 shortcut.
+    (f1,) = [s for s in dialog.findChildren(QShortcut) if s.key().toString() == "F1"]
+    f1.activated.emit()
+    window = dialog.findChild(manual.HelpWindow, "helpWindow")
+    assert window is not None and window.isVisible()
+    assert window.topic == "login"
+    assert window.windowTitle() == "gasdesk 使用说明 — 登录"

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.services.core.actor import Actor
+from gasdesk.services.core.errors import current_language
 from gasdesk.services.demo import office as demo
 from gasdesk.services.office import users
 from gasdesk.services.office.users import LoginOutcome
+from gasdesk.ui import help as manual
 from gasdesk.ui.forms import EnterNavigation, error_label, password_pair_problem, show_form_error
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.names import role_title
@@ -65,6 +67,7 @@ class LoginDialog(QDialog):
         self.runner = runner
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("gasdesk — Sign in"))
+        manual.install_help_key(self, "login", current_language(), self.tr("Sign in"))  # F1 before signing in too
         self.counter = QLineEdit(counter)
         self.counter.setMaxLength(16)
         self.counter.setPlaceholderText(self.tr("e.g. C01"))
