@@ -26,7 +26,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from gasdesk import dbfile
+from gasdesk import dbfile, files
 from gasdesk.services.core.errors import DatabaseError
 
 BUSY_TIMEOUT_MS = 15_000
@@ -209,6 +209,10 @@ def open_database(target: str | os.PathLike[str], *, create: bool = False) -> Da
         if not url.database or url.database == ":memory:":
             raise DatabaseError("必须指定数据库文件。", "A database file is required.")
         dbfile.vet(url.database, create=create)
+        if create and not os.path.exists(url.database):
+            # A new office file holds personal data: owner-only before SQLite writes a page (its
+            # journal and WAL files take the database file's mode).
+            files.create_private(url.database)
         # A small pool: a fresh SQLite connection costs ~1.5 ms, felt on every keystroke of
         # the counter search. A connection is used by one thread at a time (the runner).
         engine = create_engine(url, poolclass=QueuePool, pool_size=2, max_overflow=4,

@@ -111,3 +111,12 @@ def test_the_attachment_store_is_owner_only(office: Office) -> None:
     stored = attachments.store_path(info.sha256)
     assert mode(stored) == 0o600
     assert mode(stored.parent) == 0o700
+
+
+def test_a_new_database_file_is_owner_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "office.db"
+    assert main(["db", "create", "--db", str(target)]) == 0
+    capsys.readouterr()
+    assert mode(target) == 0o600
+    wal = target.with_name("office.db-wal")
+    assert not wal.exists() or mode(wal) == 0o600  # SQLite gives its journal the file's mode
