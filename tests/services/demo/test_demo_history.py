@@ -3,34 +3,14 @@ only for gas a meter measured, and every account has the history its steps left.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from gasdesk.db import Database
 from gasdesk.services.demo.accounts import DEMO_PRICE, STREET_CUSTOMERS
-from gasdesk.startup import prepare
 
 D = Decimal
-
-
-@pytest.fixture(scope="module")
-def demo(full_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    path = tmp_path_factory.mktemp("demo-history") / "demo.db"
-    db = prepare(Path(shutil.copyfile(full_demo_template, path)))
-    yield db
-    db.dispose()
-
-
-@pytest.fixture
-def s(demo: Database) -> Iterator[Session]:
-    with demo.read() as session:
-        yield session
 
 
 def rows(s: Session, sql: str) -> list[tuple]:

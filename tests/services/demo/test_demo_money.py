@@ -3,11 +3,8 @@ in one closed shift per day at the demo counter, allocated, stored through the M
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
@@ -22,24 +19,8 @@ from gasdesk.services.core.errors import ValidationError
 from gasdesk.services.demo.accounts import FEES
 from gasdesk.services.ledger import history
 from gasdesk.services.office import counters
-from gasdesk.startup import prepare
 
 D = Decimal
-
-
-@pytest.fixture(scope="module")
-def demo(full_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    """The 3,000-account demo office (`gasdesk demo --size 0`, built once per session), read only here."""
-    path = tmp_path_factory.mktemp("demo-money") / "demo.db"
-    db = prepare(Path(shutil.copyfile(full_demo_template, path)))
-    yield db
-    db.dispose()
-
-
-@pytest.fixture
-def s(demo: Database) -> Iterator[Session]:
-    with demo.read() as session:
-        yield session
 
 
 def rows(s: Session, sql: str, **params: object) -> list[tuple]:

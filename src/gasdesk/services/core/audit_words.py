@@ -57,13 +57,21 @@ def _lang(lang: str | None) -> str:
     return "en" if (lang or current_language()) == "en" else "zh"
 
 
+def _decimal(value: Decimal | str) -> Decimal | None:
+    """The value as an exact, finite number, or None (shown then as it was stored)."""
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
 def yuan(amount: Decimal | str | None) -> str:
     """¥1,234.50 (negative: -¥50.00), exact; what is not an amount is shown as it is."""
     if amount is None or amount == "":
         return ""
-    try:
-        value = amount if isinstance(amount, Decimal) else Decimal(str(amount))
-    except InvalidOperation:
+    value = _decimal(amount)
+    if value is None:
         return str(amount)
     sign = "-" if value < 0 else ""
     return f"{sign}¥{abs(value):,.2f}"
@@ -73,9 +81,8 @@ def m3(value: Decimal | str | None) -> str:
     """12.5 m³ (trailing zeros dropped); what is not a volume is shown as it is."""
     if value is None or value == "":
         return ""
-    try:
-        number = value if isinstance(value, Decimal) else Decimal(str(value))
-    except InvalidOperation:
+    number = _decimal(value)
+    if number is None:
         return str(value)
     return f"{number:,.3f}".rstrip("0").rstrip(".") + " m³"
 
