@@ -21,13 +21,8 @@ def detail_json(detail: Any) -> dict[str, Any]:
         "available": str(b.available), "balance": str(b.balance), "arrears": str(b.arrears), "credit": str(b.credit),
         "prepayment_credit": str(b.prepayment_credit), "deposits": str(b.deposits),
     }
-    data["readings"] = [
-        {"serial": m.serial, "kind": kind, "value": str(value), "on": str(on)}
-        for m in detail.meters
-        for kind, value, on in (("initial", m.initial_reading, m.installed_on),
-                                ("final", m.final_reading, m.removed_on))
-        if value is not None
-    ]
+    # Every reading of every meter, newest first (initial and final ones are readings of their kinds).
+    data["readings"] = [r.json(with_account=False) for r in detail.readings]
     return data
 
 

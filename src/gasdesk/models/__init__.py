@@ -18,6 +18,7 @@ from gasdesk.models.counters import Counter
 from gasdesk.models.ledger import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift
 from gasdesk.models.premises import Premises
 from gasdesk.models.printing import PrintJob
+from gasdesk.models.readings import Reading, ReadingFollowUp, ReadingKind, ReadingStatus, Route, RouteCycle, RouteStop
 from gasdesk.models.users import Role, Setting, User
 
 __all__ = [
@@ -41,7 +42,14 @@ __all__ = [
     "Party",
     "Premises",
     "PrintJob",
+    "Reading",
+    "ReadingFollowUp",
+    "ReadingKind",
+    "ReadingStatus",
     "Role",
+    "Route",
+    "RouteCycle",
+    "RouteStop",
     "Setting",
     "Shift",
     "User",

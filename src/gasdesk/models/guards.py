@@ -178,3 +178,57 @@ def chain_guards_ddl(table: str, dialect: str) -> tuple[list[str], list[str]]:
                   "FOR EACH ROW EXECUTE FUNCTION gasdesk_chain_sealed()"]
         return create, [f"DROP TRIGGER IF EXISTS trg_{table}_sealed ON {table}"]
     return [], []
+
+
+# Revision 0008: a stored reading is never rewritten nor removed. Its status and reasons move
+# (held -> accepted, -> superseded by its correction, -> billed); nothing else does, and a
+# superseded reading is final.
+READING_FIXED = ("account_id", "meter_id", "read_on", "value", "kind", "note", "source", "supersedes_id",
+                 "entered_by", "created_at")
+_READINGS_SQLITE = {
+    "trg_readings_fixed": (
+        f"BEFORE UPDATE OF {', '.join(READING_FIXED)} ON readings "
+        "BEGIN SELECT RAISE(ABORT, 'a stored reading is never rewritten: store its correction'); END"
+    ),
+    "trg_readings_superseded_final": (
+        "BEFORE UPDATE ON readings WHEN OLD.status = 'superseded' "
+        "BEGIN SELECT RAISE(ABORT, 'a superseded reading never changes'); END"
+    ),
+    "trg_readings_no_delete": "BEFORE DELETE ON readings BEGIN SELECT RAISE(ABORT, 'readings are never deleted'); END",
+    "trg_readings_no_replace": (
+        "BEFORE INSERT ON readings WHEN EXISTS (SELECT 1 FROM readings WHERE id = NEW.id) OR "
+        "(NEW.supersedes_id IS NOT NULL AND EXISTS (SELECT 1 FROM readings WHERE supersedes_id = NEW.supersedes_id)) "
+        "BEGIN SELECT RAISE(ABORT, 'readings are never replaced'); END"
+    ),
+}
+_READINGS_PG_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION gasdesk_readings_guard() RETURNS trigger AS $$ BEGIN "
+    "IF TG_OP = 'DELETE' THEN "
+    "  RAISE EXCEPTION 'readings are never deleted' USING ERRCODE = 'restrict_violation'; END IF; "
+    "IF OLD.status = 'superseded' THEN "
+    "  RAISE EXCEPTION 'a superseded reading never changes' USING ERRCODE = 'restrict_violation'; END IF; "
+    "IF " + " OR ".join(f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in READING_FIXED) + " THEN "
+    "  RAISE EXCEPTION 'a stored reading is never rewritten: store its correction' "
+    "  USING ERRCODE = 'restrict_violation'; END IF; "
+    "RETURN NEW; END; $$ LANGUAGE plpgsql"
+)
+
+
+def readings_guards_ddl(dialect: str) -> tuple[list[str], list[str]]:
+    """(create, drop): readings keep their value, day and kind; none is deleted or replaced."""
+    if dialect == "sqlite":
+        create = [f"CREATE TRIGGER {name} {body}" for name, body in _READINGS_SQLITE.items()]
+        return create, [f"DROP TRIGGER IF EXISTS {name}" for name in _READINGS_SQLITE]
+    if dialect == "postgresql":
+        create = [
+            _READINGS_PG_FUNCTION,
+            "CREATE TRIGGER trg_readings_guard BEFORE UPDATE OR DELETE ON readings "
+            "FOR EACH ROW EXECUTE FUNCTION gasdesk_readings_guard()",
+            "CREATE TRIGGER trg_readings_no_truncate BEFORE TRUNCATE ON readings "
+            "FOR EACH STATEMENT EXECUTE FUNCTION gasdesk_append_only()",
+        ]
+        drop = ["DROP TRIGGER IF EXISTS trg_readings_no_truncate ON readings",
+                "DROP TRIGGER IF EXISTS trg_readings_guard ON readings",
+                "DROP FUNCTION IF EXISTS gasdesk_readings_guard()"]
+        return create, drop
+    return [], []

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import AccountStatus, Contract
+from gasdesk.models import AccountStatus, Contract, ReadingKind
 from gasdesk.money import volume
 from gasdesk.services import ledger
 from gasdesk.services.accounts.closing import release_lines
@@ -34,6 +34,7 @@ from gasdesk.services.core.changes import Change, Changed, changed
 from gasdesk.services.core.errors import Conflict, ValidationError
 from gasdesk.services.core.permissions import require
 from gasdesk.services.ledger.entries import balances
+from gasdesk.services.readings.store import store_account_reading
 
 _TRANSFERRED = frozenset({Change.ACCOUNT, Change.LEDGER})
 
@@ -114,10 +115,12 @@ def transfer(
     method: str = "cash",
     household_size: int | None = None,
     signed_on: date | None = None,
+    reading: Decimal | str | None = None,
 ) -> TransferResult:
     """过户: arrears must be paid first; the old holder's prepayment, deposits and credit are
     either refunded to them (ledger entries) or carried over to the new holder with a recorded
-    consent. The old contract ends, a new one starts; the account number stays."""
+    consent. The old contract ends, a new one starts; the account number stays. ``reading`` is the
+    meter's transfer reading (过户读数): the old holder's use ends there; it passes the three checks."""
     require(session, actor, "account.change")
     if funds not in FUNDS:
         raise ValidationError("请选择原户主预付款和押金的处理方式：退还或转给新户主。",
@@ -162,6 +165,13 @@ def transfer(
             )
         carried_prepayment, carried_deposits = b.prepayment_credit, b.deposits
     when = signed_on or today()
+    meter = active_meter(session, account.id)
+    if reading is not None and meter is not None:
+        try:
+            value = volume(reading, signed=False)
+        except ValidationError as exc:
+            raise ValidationError(f"过户读数：{exc.zh}", f"Transfer reading: {exc.en}", field="reading") from None
+        store_account_reading(session, actor, meter, value, when, ReadingKind.TRANSFER)
     before = audit_holder(account)
     for old in session.scalars(select(Contract).where(Contract.account_id == account.id, Contract.status == "open")):
         old.status = "ended"
@@ -244,6 +254,7 @@ def replace_meter(
     if when < old.installed_on:
         raise ValidationError(f"换表日期早于旧表安装日期 {old.installed_on}。",
                               f"The replacement date is before the old meter's installation {old.installed_on}.")
+    store_account_reading(session, actor, old, final, when, ReadingKind.FINAL)
     old.removed_on = when
     old.final_reading = final
     session.flush()  # the serial frees up before the new meter is fitted

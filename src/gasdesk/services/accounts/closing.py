@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import AccountStatus, Contract
+from gasdesk.models import AccountStatus, Contract, ReadingKind
 from gasdesk.money import money, volume
 from gasdesk.services import ledger
 from gasdesk.services.accounts import states
@@ -20,6 +20,7 @@ from gasdesk.services.core.changes import Change, changed
 from gasdesk.services.core.errors import ValidationError
 from gasdesk.services.core.permissions import require
 from gasdesk.services.ledger.entries import Balances, balances
+from gasdesk.services.readings.store import store_account_reading
 
 
 def release_lines(b: Balances, method: str, settlement: Decimal = Decimal("0.00")) -> list[ledger.Line]:
@@ -92,6 +93,8 @@ def close(
     states.step(session, actor, account, AccountEvent.CLOSE, final_reading=final_reading)
     meter = active_meter(session, account.id)
     if meter is not None:
+        if final_reading is not None:
+            store_account_reading(session, actor, meter, final_reading, when, ReadingKind.FINAL)
         meter.removed_on = when
         meter.final_reading = final_reading
     for contract in session.scalars(select(Contract).where(Contract.account_id == account.id,

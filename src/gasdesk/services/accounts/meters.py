@@ -1,6 +1,8 @@
 """Gas meters on an account: what is known of one, fitting one, and the final-reading rule.
 
-Registering and replacing a meter are account changes (changes.py); gas-on fits one too."""
+Registering and replacing a meter are account changes (changes.py); gas-on fits one too. A meter's
+initial and final readings are kept on the meter and stored as readings of those kinds too
+(services.readings), where the three checks compare every later reading with them."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import Account, Meter
+from gasdesk.models import Account, Meter, ReadingKind
 from gasdesk.money import volume
 from gasdesk.services.accounts.identity import normalize_typed
 from gasdesk.services.accounts.records import describe
@@ -19,6 +21,7 @@ from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Changed
 from gasdesk.services.core.errors import Conflict, ValidationError
 from gasdesk.services.core.text import readable, shown
+from gasdesk.services.readings.store import store_account_reading
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ def add_meter(
     )
     session.add(meter)
     session.flush()
+    store_account_reading(session, actor, meter, reading, installed_on, ReadingKind.INITIAL)
     return meter
 
 

@@ -4,7 +4,7 @@ this user may take on it now (from the state machine, the permissions and the ba
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -22,6 +22,7 @@ from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.permissions import allowed, require
 from gasdesk.services.ledger.entries import Balances, EntryInfo, balances
 from gasdesk.services.ledger.entries import entries as ledger_entries
+from gasdesk.services.readings.views import ReadingRow, account_readings
 
 E = AccountEvent
 
@@ -69,6 +70,7 @@ class AccountDetail:
     next_events: list[str]  # state events the actor may fire now (AccountEvent values)
     allowed_actions: list[str]  # events + changes (rename, transfer, settle, reverse ...) allowed now
     next_step: str | None = None  # the opening's next step for this actor (the counter chains to it)
+    readings: list[ReadingRow] = field(default_factory=list)  # every meter's, newest first
 
 
 def _contract_info(c: Contract) -> ContractInfo:
@@ -162,4 +164,5 @@ def account_detail(
         next_events=actions.events,
         allowed_actions=actions.all,
         next_step=actions.next_step,
+        readings=account_readings(session, account.id),
     )

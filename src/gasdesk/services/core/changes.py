@@ -22,6 +22,8 @@ class Change(StrEnum):
     SETTING = "setting"
     COUNTER = "counter"  # the registered counters and depots
     PRINT = "print"  # a document printed (originals and copies)
+    READING = "reading"  # meter readings stored, confirmed or corrected
+    ROUTE = "route"  # routes and their stops
 
 
 Changes = frozenset[Change]

@@ -83,6 +83,11 @@ PERMISSION = table("""
     counter.manage          | 登记柜台               | Register counters
     ledger.void             | 申请作废整笔记账       | Void a whole posting
     ledger.approve          | 批准作废和退款         | Approve voids and refunds
+    reading.enter           | 录入和导入抄表读数     | Enter and import meter readings
+    reading.confirm         | 确认待审读数           | Confirm held readings
+    reading.correct         | 更正读数               | Correct readings
+    route.manage            | 维护抄表册             | Maintain routes
+    route.view              | 查看抄表册和读数       | View routes and readings
 """)
 
 ACCOUNT_STATUS = table("""
@@ -233,6 +238,16 @@ AUDIT_ACTION = table("""
     db.backup               | 备份数据库   | Database backed up
     db.restore              | 恢复数据库   | Database restored
     demo.generate_accounts  | 生成演示用户 | Demo accounts generated
+    readings.enter          | 录入抄表读数 | Readings entered
+    readings.import         | 导入抄表读数 | Readings imported
+    reading.confirm         | 确认读数     | Reading confirmed
+    reading.correct         | 更正读数     | Reading corrected
+    reading.follow_up       | 读数回访记录 | Reading follow-up noted
+    route.add               | 新建抄表册   | Route added
+    route.change            | 修改抄表册   | Route changed
+    route.assign            | 分配抄表册   | Accounts put on a route
+    route.reorder           | 调整抄表顺序 | Route order changed
+    route.remove            | 移出抄表册   | Accounts taken off a route
 """)
 
 # The fields of an audit row's before/after values, as a person reads them.
@@ -305,6 +320,15 @@ HISTORY_FIELD = table("""
     deposit               | 押金       | deposit
     deposit_list          | 押金标准   | deposit (list)
     changed_from_list     | 改动收费项 | changed from the list
+    route           | 抄表册         | route
+    reader          | 抄表员         | reader
+    cycle           | 抄表周期       | cycle
+    days            | 抄表日         | reading days
+    odd_months      | 单月抄表       | odd months
+    moved           | 从其他册移入   | moved from other routes
+    on_other_routes | 已在其他抄表册 | already on other routes
+    removed         | 移出户数       | taken off
+    repositioned    | 调整位置户数   | moved in the order
 """)
 
 COUNTER_KIND = table("""
@@ -353,6 +377,8 @@ AUDIT_ENTITY = table("""
     area         | 片区     | area
     compound     | 小区     | compound
     gas_on_event | 通气日   | gas-on day
+    route        | 抄表册   | route
+    reading      | 读数     | reading
     shift        | 班次     | shift
     setting      | 设置     | setting
     database     | 数据库   | database
@@ -362,6 +388,7 @@ AUDIT_ENTITY = table("""
 # The documents a print job or a reprint names.
 DOCUMENT_KIND = table("""
     gas_on_sheet | 通气签收单 | gas-on sign-off sheet
+    route_sheet  | 抄表单     | route sheet
 """)
 
 YES_NO = table("""
@@ -383,4 +410,58 @@ SETTING = table("""
     fee_installation_public      | 公共机构安装费       | Installation fee, public
     fee_meter                    | 燃气表费             | Meter fee
     fee_prepayment               | 默认预付款           | Default prepayment
+    reading_spike_factor         | 用量突增倍数         | Spike: times the usual use
+    reading_spike_floor_m3       | 用量突增下限（立方米） | Spike: least use (m³)
+    reading_average_cycles       | 平均用量取近几期     | Usual use: last cycles
+    reading_zero_cycles          | 连续零用量期数       | Zero use: cycles in a row
+""")
+
+READING_KIND = table("""
+    actual    | 实抄   | actual
+    estimated | 估抄   | estimated
+    no_access | 未入户 | no access
+    initial   | 初始   | initial
+    final     | 末次   | final
+    transfer  | 过户   | transfer
+""")
+
+READING_STATUS = table("""
+    accepted   | 已接受 | accepted
+    held       | 待审   | held
+    superseded | 已更正 | superseded
+    billed     | 已计费 | billed
+""")
+
+READING_EVENT = table("""
+    confirm   | 确认   | confirm
+    release   | 放行   | release
+    supersede | 更正   | correct
+    bill      | 计费   | bill
+""")
+
+# The three checks' reasons (services.readings.checks): refused ones, then held ones.
+READING_REASON = table("""
+    bad_value            | 读数无效       | not a number
+    too_many_digits      | 超出表的位数   | too many digits
+    negative             | 读数为负       | negative
+    bad_date             | 日期无效       | bad date
+    future_date          | 日期晚于今天   | date in the future
+    before_previous      | 早于上次读数   | before the previous reading
+    unknown_account      | 户号不存在     | unknown account
+    check_digit          | 户号校验位不对 | wrong check digit
+    unknown_meter        | 表号不存在     | unknown meter
+    meter_not_on_account | 表不属于该户   | meter not on the account
+    meter_replaced       | 表已拆换       | meter replaced
+    not_in_service       | 该户不在用     | account not in service
+    duplicate            | 同日已有读数   | duplicate
+    lower                | 读数变小       | lower than before
+    rollover             | 表走满一圈     | rollover
+    spike                | 用量突增       | spike
+    zero_use             | 连续零用量     | zero use
+    previous_held        | 上次读数待审   | previous reading held
+""")
+
+ROUTE_CYCLE = table("""
+    monthly   | 每月   | monthly
+    bimonthly | 每两月 | every two months
 """)

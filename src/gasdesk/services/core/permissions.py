@@ -44,6 +44,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "counter.manage": frozenset({A}),
     "ledger.void": frozenset({C, S}),
     "ledger.approve": frozenset({S}),
+    # meter reading (issue 10): readers enter and correct, supervisors also confirm what is held
+    "reading.enter": frozenset({R, S}),
+    "reading.confirm": frozenset({S}),
+    "reading.correct": frozenset({R, S}),
+    "route.manage": frozenset({R, S, A}),
+    "route.view": frozenset({C, R, S, A}),
 }
 
 WORKPLACES = ("counter", "readings", "depot", "reports", "admin")

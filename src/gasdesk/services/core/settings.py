@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from gasdesk.models import Setting
-from gasdesk.money import AmountRefused, money
+from gasdesk.money import AmountRefused, money, volume
 from gasdesk.services.core import audit, labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Done
@@ -29,8 +29,15 @@ DEFAULTS: dict[str, str] = {
     "fee_installation_public": "3000.00",
     "fee_meter": "0.00",
     "fee_prepayment": "300.00",
+    # The three checks of a reading (services.readings.checks): when a reading is held for a person.
+    "reading_spike_factor": "3",  # use above this many times the usual use of the period ...
+    "reading_spike_floor_m3": "30",  # ... and above this volume is a spike
+    "reading_average_cycles": "6",  # the usual use: the last cycles' use, by the day
+    "reading_zero_cycles": "3",  # this many periods in a row without use
 }
-_INTEGER = {"idle_lock_minutes", "max_failed_logins", "lockout_minutes"}
+_INTEGER = {"idle_lock_minutes", "max_failed_logins", "lockout_minutes", "reading_average_cycles",
+            "reading_zero_cycles"}
+_VOLUME = {"reading_spike_factor", "reading_spike_floor_m3"}  # exact decimals above zero
 CUSTOMER_TYPES = ("residential", "commercial", "industrial", "public")  # models.AccountType's values
 FEE_KEYS = ("fee_opening", *(f"fee_installation_{t}" for t in CUSTOMER_TYPES), "fee_meter", "fee_prepayment")
 
@@ -72,6 +79,14 @@ def _checked(key: str, value: str) -> str:
     if key in _INTEGER and (not value.isdigit() or not 1 <= int(value) <= 1440):
         raise ValidationError(f"“{name.zh}”必须是 1 到 1440 之间的整数（填写的是“{value}”）。",
                               f"{name.en} must be a whole number from 1 to 1440 (not “{value}”).", field=key)
+    if key in _VOLUME:
+        try:
+            parsed = volume(value, signed=False)
+        except AmountRefused as exc:
+            raise ValidationError(f"“{name.zh}”：{exc.zh}", f"{name.en}: {exc.en}", field=key) from None
+        if parsed <= 0:
+            raise ValidationError(f"“{name.zh}”必须大于零。", f"{name.en} must be above zero.", field=key)
+        return str(parsed.normalize())
     if key in FEE_KEYS:
         try:
             return str(money(value, signed=False))

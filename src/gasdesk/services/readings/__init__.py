@@ -1,0 +1,1 @@
+"""Meter readings: routes, entry, imports and the three checks of a reading (三准)."""
