@@ -56,6 +56,17 @@ def _set_wal(path: str) -> None:
         pass
 
 
+def _in_wal(path: str) -> bool:
+    """Whether the file is in WAL mode already: its header's read and write versions (bytes 18
+    and 19) are 2 (SQLite's file format). Reading them spares every start a second connection."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(20)
+    except OSError:
+        return False
+    return head[:16] == dbfile.SQLITE_HEADER and head[18:20] == b"\x02\x02"
+
+
 def _install_sqlite_recipe(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -189,7 +200,7 @@ class Database:
 
     def use_wal(self) -> None:
         """Put a vetted SQLite file in WAL mode (kept in the file); pooled connections start afresh."""
-        if self.path is not None:
+        if self.path is not None and not _in_wal(str(self.path)):
             _set_wal(str(self.path))
             self.engine.dispose()
 
