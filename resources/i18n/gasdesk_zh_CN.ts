@@ -280,6 +280,10 @@
         <translation>历史记录</translation>
     </message>
     <message>
+        <source>Readings</source>
+        <translation>抄表记录</translation>
+    </message>
+    <message>
         <source>Application %1</source>
         <translation>申请单 %1</translation>
     </message>
@@ -294,10 +298,6 @@
     <message>
         <source>none registered</source>
         <translation>未登记</translation>
-    </message>
-    <message>
-        <source>Masked on screen. Click it (or press the key) to show it in full; each showing is recorded in the audit log.</source>
-        <translation>屏幕上已遮盖。点击（或按快捷键）显示完整内容；每次显示都记入审计日志。</translation>
     </message>
     <message>
         <source>applied</source>
@@ -698,6 +698,25 @@
     </message>
 </context>
 <context>
+    <name>CompoundAssignDialog</name>
+    <message>
+        <source>Assign a compound to %1</source>
+        <translation>按小区分配到 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Compound:</source>
+        <translation>小区(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The compound&apos;s accounts that are on no route yet join the end of %1 %2, in walking order (building, unit, room). Accounts on another route stay there.</source>
+        <translation>该小区尚未编入抄表册的用户按楼栋、单元、房号的顺序加到 %1 %2 的末尾；已在其他抄表册的用户不动。</translation>
+    </message>
+    <message>
+        <source>Choose a compound.</source>
+        <translation>请选择小区。</translation>
+    </message>
+</context>
+<context>
     <name>CompoundDialog</name>
     <message>
         <source>Add compound</source>
@@ -714,6 +733,33 @@
     <message>
         <source>New compound in area %1 %2</source>
         <translation>在片区 %1 %2 中新建小区</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Confirm the reading</source>
+        <translation>确认读数</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>确认（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 户主确认新装壁挂炉</source>
+        <translation>可不填，如：户主确认新装壁挂炉</translation>
+    </message>
+    <message>
+        <source>Confirm that this reading is right? It will be billed as it is.</source>
+        <translation>确认这个读数无误吗？将按此读数计费。</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
     </message>
 </context>
 <context>
@@ -797,6 +843,37 @@
     <message>
         <source>An amount is not a valid number.</source>
         <translation>有金额不是有效的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>Correct the reading</source>
+        <translation>更正读数</translation>
+    </message>
+    <message>
+        <source>&amp;Corrected reading (m³):</source>
+        <translation>更正后读数(&amp;C)（立方米）：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 复抄，原读数抄错一位</source>
+        <translation>可不填，如：复抄，原读数抄错一位</translation>
+    </message>
+    <message>
+        <source>The held reading stays on record, superseded by the corrected one, which is checked again.</source>
+        <translation>原读数保留在记录中，由更正后的读数取代；新读数重新经过三准检查。</translation>
+    </message>
+    <message>
+        <source>Corrected to %1; the new reading is held too (%2)</source>
+        <translation>已更正为 %1；新读数仍待审（%2）</translation>
+    </message>
+    <message>
+        <source>Corrected to %1</source>
+        <translation>已更正为 %1</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1056,25 @@
     <message>
         <source>This database has no users yet. Create the administrator account; the administrator then adds the counter staff.</source>
         <translation>这个数据库还没有用户。请先创建管理员账号，再由管理员添加柜台人员。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up with the household</source>
+        <translation>用户回访</translation>
+    </message>
+    <message>
+        <source>&amp;What was done:</source>
+        <translation>回访内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>e.g. 已电话告知户主，约定下周复查</source>
+        <translation>如：已电话告知户主，约定下周复查</translation>
+    </message>
+    <message>
+        <source>Follow-up noted for %1</source>
+        <translation>已记下户号 %1 的回访</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1274,112 @@ Make a new, empty database in it?</source>
     </message>
 </context>
 <context>
+    <name>HeldDialog</name>
+    <message>
+        <source>Reading %1 on %2</source>
+        <translation>%2 读数 %1</translation>
+    </message>
+    <message>
+        <source>; previous %1 on %2</source>
+        <translation>；上次 %1（%2）</translation>
+    </message>
+    <message>
+        <source>; use %1</source>
+        <translation>；用量 %1</translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation>待审原因：%1</translation>
+    </message>
+    <message>
+        <source>; %1 later reading(s) released with it</source>
+        <translation>；随之放行 %1 条后续读数</translation>
+    </message>
+</context>
+<context>
+    <name>HeldList</name>
+    <message>
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>Read on</source>
+        <translation>抄表日期</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上次读数</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Why held</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Follow-up note</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Enter confirms the selected reading as it is; Ctrl+R corrects it; Ctrl+F notes a follow-up with the household.</source>
+        <translation>回车确认所选读数无误；Ctrl+R 更正读数；Ctrl+F 记录对用户的回访。</translation>
+    </message>
+    <message>
+        <source>Enter or Ctrl+R corrects the selected reading; Ctrl+F notes a follow-up with the household; a supervisor confirms a reading that is right.</source>
+        <translation>回车或 Ctrl+R 更正所选读数；Ctrl+F 记录对用户的回访；读数无误的由主管确认。</translation>
+    </message>
+    <message>
+        <source>A supervisor confirms these readings; a meter reader corrects them.</source>
+        <translation>这些读数由主管确认，由抄表员更正。</translation>
+    </message>
+    <message>
+        <source>%1 held readings</source>
+        <translation>待审读数 %1 条</translation>
+    </message>
+    <message>
+        <source>No readings are held.</source>
+        <translation>没有待审的读数。</translation>
+    </message>
+    <message>
+        <source>Choose a reading in the list first (Up/Down).</source>
+        <translation>请先在列表中选择一条读数（上下方向键）。</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
         <source>Close (Esc)</source>
@@ -1193,6 +1395,124 @@ Make a new, empty database in it?</source>
     </message>
 </context>
 <context>
+    <name>HolderPii</name>
+    <message>
+        <source>Masked on screen. Click it (or press the key) to show it in full; each showing is recorded in the audit log.</source>
+        <translation>屏幕上已遮盖。点击（或按快捷键）显示完整内容；每次显示都记入审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import readings</source>
+        <translation>导入读数</translation>
+    </message>
+    <message>
+        <source>Readings files (*.csv *.txt *.xlsx *.xlsm);;CSV (*.csv *.txt);;Excel (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>读数文件 (*.csv *.txt *.xlsx *.xlsm);;CSV 文件 (*.csv *.txt);;Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import readings — %1</source>
+        <translation>导入读数 — %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>抄表日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Import (Enter)</source>
+        <translation>导入（Enter）</translation>
+    </message>
+    <message>
+        <source>Another file… (Ctrl+O)</source>
+        <translation>换一个文件…（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Checking %1 rows (nothing is stored yet)…</source>
+        <translation>正在检查 %1 行（尚未保存）…</translation>
+    </message>
+    <message>
+        <source>Checking the readings…</source>
+        <translation>正在检查读数…</translation>
+    </message>
+    <message>
+        <source>accepted %1, held %2, already imported %3, rejected %4</source>
+        <translation>接受 %1，待审 %2，已导入 %3，拒收 %4</translation>
+    </message>
+    <message>
+        <source>Checked, nothing stored yet. %1 rows (%2): %3. Enter imports the accepted and held rows together.</source>
+        <translation>已检查，尚未保存。共 %1 行（%2）：%3。按 Enter 把接受和待审的行一起导入。</translation>
+    </message>
+    <message>
+        <source>Rejected rows (the first %1 of %2):</source>
+        <translation>拒收的行（共 %2 行，显示前 %1 行）：</translation>
+    </message>
+    <message>
+        <source>Rejected rows (%2):</source>
+        <translation>拒收的行（%2 行）：</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Importing the readings…</source>
+        <translation>正在导入读数…</translation>
+    </message>
+    <message>
+        <source>Imported: %1. The rejected rows, with their reasons, are in %2</source>
+        <translation>已导入：%1。拒收的行及原因已写入 %2</translation>
+    </message>
+    <message>
+        <source>Imported: %1. No row was rejected.</source>
+        <translation>已导入：%1。没有拒收的行。</translation>
+    </message>
+    <message>
+        <source>Imported, but the rejects file could not be written.</source>
+        <translation>已导入，但拒收文件未能写出。</translation>
+    </message>
+    <message>
+        <source>Not imported.</source>
+        <translation>未导入。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: not one row of the file was stored.</source>
+        <translation>没有导入：文件中的任何一行都没有保存。</translation>
+    </message>
+</context>
+<context>
     <name>InstalledDialog</name>
     <message>
         <source>Installation done</source>
@@ -1201,6 +1521,29 @@ Make a new, empty database in it?</source>
     <message>
         <source>Installed &amp;on:</source>
         <translation>安装日期(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveGuard</name>
+    <message>
+        <source>%1 reading(s) typed on route %2 are not saved yet. They stay in the grid until you save them (Ctrl+S) or leave the program.</source>
+        <translation>抄表册 %2 有 %1 行读数尚未保存。它们留在录入表中，直到您保存（Ctrl+S）或退出程序。</translation>
+    </message>
+    <message>
+        <source>Readings not saved</source>
+        <translation>读数尚未保存</translation>
+    </message>
+    <message>
+        <source>Back to the readings</source>
+        <translation>回到抄表录入</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后再说</translation>
+    </message>
+    <message>
+        <source>%1 reading(s) typed on route %2 are not saved. Close gasdesk and lose them?</source>
+        <translation>抄表册 %2 有 %1 行读数尚未保存。仍要关闭 gasdesk 并放弃这些读数吗？</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1757,25 @@ Works offline; all data stays in the database shown in the status bar.</source>
     </message>
 </context>
 <context>
+    <name>MoveStopDialog</name>
+    <message>
+        <source>Move to another route</source>
+        <translation>移到其他抄表册</translation>
+    </message>
+    <message>
+        <source>&amp;To route:</source>
+        <translation>移到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 leaves %4 and joins the end of the route chosen.</source>
+        <translation>%1 · %2 · %3 将移出 %4，加到所选抄表册的末尾。</translation>
+    </message>
+    <message>
+        <source>There is no other route in use to move to.</source>
+        <translation>没有其他在用的抄表册可以移入。</translation>
+    </message>
+</context>
+<context>
     <name>NumberAssignedDialog</name>
     <message>
         <source>Account number assigned</source>
@@ -1598,14 +1960,192 @@ Works offline; all data stays in the database shown in the status bar.</source>
     </message>
 </context>
 <context>
+    <name>ReadingEntry</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上次读数</translation>
+    </message>
+    <message>
+        <source>Previous date</source>
+        <translation>上次日期</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>本次读数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Use m³</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No meter fitted: nothing to read</source>
+        <translation>未装表，无需抄表</translation>
+    </message>
+    <message>
+        <source>Saved, held: %1</source>
+        <translation>已保存，待审：%1</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Already stored: the same reading of this meter on this day</source>
+        <translation>已保存过：该表本日的相同读数</translation>
+    </message>
+    <message>
+        <source>(no meter)</source>
+        <translation>（未装表）</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1（估）</translation>
+    </message>
+    <message>
+        <source>Saving the readings…</source>
+        <translation>正在保存读数…</translation>
+    </message>
+</context>
+<context>
     <name>ReadingsPage</name>
     <message>
         <source>Meter readings</source>
         <translation>抄表</translation>
     </message>
     <message>
-        <source>Here the meter reader will print route sheets, enter or import the day&apos;s readings with the three checks, and print dunning and price-change notices.</source>
-        <translation>抄表员将在这里打印抄表册、按“三准”录入或导入当天的抄表数，并打印催缴通知和调价通知。</translation>
+        <source>Reading &amp;date (Ctrl+D):</source>
+        <translation>抄表日期(&amp;D)（Ctrl+D）：</translation>
+    </message>
+    <message>
+        <source>Type the reading, Enter: next meter · ↑/↓ move · Tab: note · Ctrl+E estimated, Ctrl+N no access (again: back to actual) · Ctrl+S save the route · Esc/F6 routes · Ctrl+D date</source>
+        <translation>输入读数后按 Enter 到下一户 · ↑/↓ 上下移动 · Tab 备注 · Ctrl+E 估抄，Ctrl+N 未入户（再按一次回到实抄）· Ctrl+S 保存本册 · Esc/F6 抄表册 · Ctrl+D 日期</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Route sheet…</source>
+        <translation>打印抄表单…</translation>
+    </message>
+    <message>
+        <source>Routes…</source>
+        <translation>抄表册管理…</translation>
+    </message>
+    <message>
+        <source>Day-end entry</source>
+        <translation>抄表录入</translation>
+    </message>
+    <message>
+        <source>Held readings</source>
+        <translation>待审读数</translation>
+    </message>
+    <message>
+        <source>%1 reading(s) typed on route %2 are not saved. Leave them and open route %3?</source>
+        <translation>抄表册 %2 有 %1 行读数尚未保存。不保存就打开抄表册 %3 吗？</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no reading has been typed.</source>
+        <translation>没有需要保存的读数：还没有输入任何读数。</translation>
+    </message>
+    <message>
+        <source>Saved: accepted %1, held %2</source>
+        <translation>已保存：接受 %1，待审 %2</translation>
+    </message>
+    <message>
+        <source>, %1 already stored before</source>
+        <translation>，此前已保存 %1</translation>
+    </message>
+    <message>
+        <source>; %1 refused row(s) not saved, please correct them</source>
+        <translation>；拒收 %1 行未保存，请改正</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>Held readings (%1)</source>
+        <translation>待审读数（%1）</translation>
+    </message>
+    <message>
+        <source>Preparing the route sheet…</source>
+        <translation>正在生成抄表单…</translation>
+    </message>
+    <message>
+        <source>Route sheet %1 (copy)</source>
+        <translation>抄表单 %1（副本）</translation>
+    </message>
+    <message>
+        <source>Route sheet %1</source>
+        <translation>抄表单 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1949,6 +2489,320 @@ ID numbers and phones are masked on paper and in Excel.</source>
     </message>
 </context>
 <context>
+    <name>RouteAdminDialog</name>
+    <message>
+        <source>Routes (meter books)</source>
+        <translation>抄表册管理</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>抄表员</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>抄表日</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>(no meter)</source>
+        <translation>（无表）</translation>
+    </message>
+    <message>
+        <source>Type or scan an account number, Enter adds it</source>
+        <translation>输入或扫描户号，回车加入本册</translation>
+    </message>
+    <message>
+        <source>New route…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Assign a compound…</source>
+        <translation>按小区分配…</translation>
+    </message>
+    <message>
+        <source>Add account numbers</source>
+        <translation>添加户号</translation>
+    </message>
+    <message>
+        <source>Take off</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <source>Move to another route…</source>
+        <translation>移到其他抄表册…</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>抄表册</translation>
+    </message>
+    <message>
+        <source>Add &amp;account no.:</source>
+        <translation>添加户号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Tab: routes → stops → account number. In the stops: Ctrl+Up / Ctrl+Down move the chosen stop, Del takes it off the route.</source>
+        <translation>Tab 键在抄表册、用户列表和户号框之间切换。在用户列表中：Ctrl+↑ / Ctrl+↓ 上移或下移所选用户，Del 将其移出本册。</translation>
+    </message>
+    <message>
+        <source>%1 (odd months)</source>
+        <translation>%1（单月）</translation>
+    </message>
+    <message>
+        <source>%1 (even months)</source>
+        <translation>%1（双月）</translation>
+    </message>
+    <message>
+        <source>Added %1 accounts; %2 are on other routes and were not moved; %3 were on this route already.</source>
+        <translation>已加入 %1 户；%2 户已在其他抄表册，未移动；%3 户原已在本册。</translation>
+    </message>
+    <message>
+        <source>Added %1 accounts; %2 are on other routes and were not moved.</source>
+        <translation>已加入 %1 户；%2 户已在其他抄表册，未移动。</translation>
+    </message>
+    <message>
+        <source>Added %1 accounts (%2 moved from other routes); %3 were on this route already.</source>
+        <translation>已加入 %1 户（其中 %2 户从其他抄表册移来）；%3 户原已在本册。</translation>
+    </message>
+    <message>
+        <source>Added %1 accounts (%2 moved from other routes).</source>
+        <translation>已加入 %1 户（其中 %2 户从其他抄表册移来）。</translation>
+    </message>
+    <message>
+        <source>Account %1 is on this route already.</source>
+        <translation>户号 %1 已在本册，未改变。</translation>
+    </message>
+    <message>
+        <source>Account %1 was on another route: moved here, stop %2.</source>
+        <translation>户号 %1 原在其他抄表册，已移到本册，第 %2 户。</translation>
+    </message>
+    <message>
+        <source>Added account %1, stop %2.</source>
+        <translation>已加入户号 %1，第 %2 户。</translation>
+    </message>
+    <message>
+        <source>No routes yet: Ctrl+N makes the first one.</source>
+        <translation>还没有抄表册：按 Ctrl+N 新建第一个。</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 · %4 stops</source>
+        <translation>%1 %2 · %3 · 共 %4 户</translation>
+    </message>
+    <message>
+        <source> (first %1 shown; scroll for more)</source>
+        <translation>（已显示前 %1 户，向下滚动显示更多）</translation>
+    </message>
+    <message>
+        <source> · Ctrl+G puts a compound on it; or type account numbers below</source>
+        <translation> · 按 Ctrl+G 按小区分配，或在下方输入户号</translation>
+    </message>
+    <message>
+        <source>Route %1 saved: %2.</source>
+        <translation>抄表册 %1 已保存：%2。</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>正在加入…</translation>
+    </message>
+    <message>
+        <source>Take %1 (%2) off route %3? The stops after it close up.</source>
+        <translation>将户号 %1（%2）移出抄表册 %3？其后的用户依次前移。</translation>
+    </message>
+    <message>
+        <source>Account %1 was taken off route %2.</source>
+        <translation>户号 %1 已移出抄表册 %2。</translation>
+    </message>
+    <message>
+        <source>Account %1 moved to route %2, stop %3.</source>
+        <translation>户号 %1 已移到抄表册 %2，第 %3 户。</translation>
+    </message>
+</context>
+<context>
+    <name>RouteForm</name>
+    <message>
+        <source>New route</source>
+        <translation>新建抄表册</translation>
+    </message>
+    <message>
+        <source>Change route %1</source>
+        <translation>修改抄表册 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>编号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>e.g. A01</source>
+        <translation>例如 A01</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reader:</source>
+        <translation>抄表员(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ycle:</source>
+        <translation>周期(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Days of the month:</source>
+        <translation>抄表日(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>5 or 5,6</source>
+        <translation>5 或 5,6</translation>
+    </message>
+    <message>
+        <source>&amp;Months:</source>
+        <translation>抄表月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Odd months (1, 3, 5 …)</source>
+        <translation>单月（1、3、5 …月）</translation>
+    </message>
+    <message>
+        <source>Even months (2, 4, 6 …)</source>
+        <translation>双月（2、4、6 …月）</translation>
+    </message>
+    <message>
+        <source>In &amp;use:</source>
+        <translation>启用(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Read on its days</source>
+        <translation>按抄表日抄表</translation>
+    </message>
+    <message>
+        <source>Enter moves to the next field; Enter on the last one saves.</source>
+        <translation>回车到下一项；在最后一项回车即保存。</translation>
+    </message>
+    <message>
+        <source>Choose the reader of the route.</source>
+        <translation>请选择抄表员。</translation>
+    </message>
+</context>
+<context>
+    <name>RouteHeading</name>
+    <message>
+        <source>No route yet: a supervisor sets up routes and puts accounts on them.</source>
+        <translation>还没有抄表册：请主管建立抄表册并把用户加入其中。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>%1 %2 · reader %3 · %4 · %5 meters</source>
+        <translation>%1 %2 · 抄表员 %3 · %4 · %5 户</translation>
+    </message>
+</context>
+<context>
+    <name>RouteList</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>抄表册</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>抄表员</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Routes (F6) — Enter opens</source>
+        <translation>抄表册（F6）— Enter 打开</translation>
+    </message>
+</context>
+<context>
+    <name>RouteProgress</name>
+    <message>
+        <source>This cycle (%1 to %2): %3 meters — read %4, not yet read %5, held %6, estimated %7, no access %8</source>
+        <translation>本期（%1 至 %2）共 %3 户：已抄 %4，未抄 %5，待审 %6，估抄 %7，未入户 %8</translation>
+    </message>
+</context>
+<context>
+    <name>RowDetail</name>
+    <message>
+        <source>Row %1: </source>
+        <translation>第 %1 户：</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Account number, name, pinyin initials (zs), phone or last 4 digits, meter serial, address… (F3)</source>
@@ -2068,6 +2922,18 @@ ID numbers and phones are masked on paper and in Excel.</source>
     <message>
         <source>Default prepayment:</source>
         <translation>默认预付款：</translation>
+    </message>
+    <message>
+        <source>Reading checks</source>
+        <translation>抄表检查</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>A reading is held for a supervisor when its use is above the factor times the usual use of the period and above the least use, or after that many periods in a row without use.</source>
+        <translation>用量既超过近期平均用量的设定倍数、又高于下限，或连续零用量达到设定期数时，读数转为待审，由主管确认或更正。</translation>
     </message>
     <message>
         <source>Printers of this computer</source>
@@ -2242,6 +3108,10 @@ ID numbers and phones are masked on paper and in Excel.</source>
         <translation>家庭人口(&amp;Z)：</translation>
     </message>
     <message>
+        <source>&amp;Transfer reading (m³):</source>
+        <translation>过户读数(&amp;T)（立方米）：</translation>
+    </message>
+    <message>
         <source>Old holder&apos;s &amp;funds:</source>
         <translation>原户主款项(&amp;F)：</translation>
     </message>
@@ -2268,6 +3138,25 @@ ID numbers and phones are masked on paper and in Excel.</source>
     <message>
         <source>Arrears must be paid before a transfer. The account number stays; the old contract ends and a new one starts.</source>
         <translation>过户前须结清欠费。户号不变；原合同终止，另签新合同。</translation>
+    </message>
+    <message>
+        <source>Meter %1, last reading %2: read it now; the old holder&apos;s use ends at the transfer reading.</source>
+        <translation>燃气表 %1，上次读数 %2：请现场抄表；原户主的用气截至过户读数。</translation>
+    </message>
+    <message>
+        <source>Enter the meter&apos;s transfer reading (meter %1).</source>
+        <translation>请填写燃气表 %1 的过户读数。</translation>
+    </message>
+</context>
+<context>
+    <name>UseChart</name>
+    <message>
+        <source>No use recorded yet.</source>
+        <translation>还没有用量记录。</translation>
+    </message>
+    <message>
+        <source>Use per reading period (m³)</source>
+        <translation>每期用量（m³）</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,7 @@ class _Kind:
     places_en: str
     unit_zh: str
     unit_en: str
+    example: str  # what a refusal shows as the way to type one
 
     def limit(self, bound: Decimal | None) -> Decimal:
         """The bound in force: the kind's ceiling, or a lower one given (a higher one is the ceiling)."""
@@ -81,9 +82,9 @@ class _Kind:
 
 
 _MONEY = _Kind("金额", "amount", 2, FEN, MAX_AMOUNT, "超过两位小数（金额只记到分）",
-               "has more than two decimals (amounts are kept to the fen)", "元", "yuan")
+               "has more than two decimals (amounts are kept to the fen)", "元", "yuan", "1500.00")
 _VOLUME = _Kind("气量", "volume", 3, LITRE, MAX_VOLUME, "超过三位小数（气量只记到升）",
-                "has more than three decimals (volumes are kept to the litre)", "立方米", "m³")
+                "has more than three decimals (volumes are kept to the litre)", "立方米", "m³", "1234.5")
 
 # Full-width digits, point, comma and signs, and the minus sign U+2212, as their ASCII selves.
 _FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -129,8 +130,9 @@ def _from_text(text: str, kind: _Kind, signed: bool) -> Decimal:
         if plain in ("+", "-"):
             raise _refuse(kind, quote, "“{q}”后面没有数字，请输入{what}。",
                           "“{q}” has no digits after it; enter the {what}.")
-        raise _refuse(kind, quote, "{what}“{q}”不是数字，请只输入数字和小数点（如 1500.00）。",
-                      "The {what} “{q}” is not a number; type digits and a decimal point only (like 1500.00).")
+        raise _refuse(kind, quote, f"{{what}}“{{q}}”不是数字，请只输入数字和小数点（如 {kind.example}）。",
+                      f"The {{what}} “{{q}}” is not a number; type digits and a decimal point only "
+                      f"(like {kind.example}).")
     if match["sign"] == "-" and not signed:
         raise _refuse(kind, quote, "{what}不能是负数：“{q}”。", "The {what} cannot be negative: “{q}”.")
     whole = match["whole"].replace(",", "") or "0"

@@ -214,6 +214,8 @@ def test_found_by_pinyin_initials_renamed_transferred_meter_replaced_settled_and
     type_enter(qtbot, "13700001111")
     type_enter(qtbot)
     type_enter(qtbot)  # household size
+    assert focused() is transfer.reading  # the meter is fitted: its transfer reading is asked for
+    type_enter(qtbot, "3.5")  # not turned since the gas-on today
     assert focused() is transfer.funds
     press(qtbot, Qt.Key.Key_Down)  # carry over
     type_enter(qtbot)

@@ -60,8 +60,8 @@ def test_f1_follows_the_workplace_and_reuses_one_window(qtbot, open_window) -> N
 
 
 def test_a_workplace_not_built_yet_says_so_in_one_line(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
-    window = open_window("reader")
-    window.show_workplace("readings")
+    window = open_window("depot")
+    window.show_workplace("depot")
     text = window.show_help().browser.toPlainText()
     assert "尚未开放" in text
     assert len([line for line in text.splitlines() if line.strip()]) == 3  # title, the one line, the keys

@@ -57,10 +57,10 @@ def test_an_ordinary_reading_is_accepted_with_its_use(office: Office, aid: int) 
 
 
 @pytest.mark.parametrize(("typed", "code", "words"), [
-    ("abc", "bad_value", "读数“abc”无效"),
+    ("abc", "bad_value", "气量“abc”不是数字，请只输入数字和小数点（如 1234.5）。"),
     ("", "bad_value", "没有填写读数。"),
-    ("1e3", "bad_value", "读数“1e3”无效"),
-    ("12.3456", "bad_value", "读数“12.3456”无效"),
+    ("1e3", "bad_value", "气量不能用科学计数法（如 1e3）"),
+    ("12.3456", "bad_value", "气量“12.3456”超过三位小数（气量只记到升）。"),
     ("-0.001", "negative", "读数 -0.001 是负数"),
     ("100000", "too_many_digits", "读数 100000 超出该表 5 位整数的量程（最大 99999.999）。"),
 ])

@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 
 from gasdesk.cli import main
 from gasdesk.models import Account, Meter, Reading
+
 ROLE_PASSWORD = "secret-123"  # tests/conftest.py: every test actor's password
 
 HEAD_ZH = ["户号", "表号", "本次读数", "抄表日期", "备注"]
@@ -87,7 +88,8 @@ def test_a_csv_imports_its_good_rows_and_rejects_the_bad(
     path = _csv(tmp_path / "抄表0212.csv", _rows(accounts), encoding)
     code, out, err = _run(office, capsys, monkeypatch, "import", str(path))
     assert code == 1
-    assert out.splitlines() == ["接受 2，待审 0，已导入过 1，拒收 3", "accepted 2, held 0, already imported 1, rejected 3"]
+    assert out.splitlines() == ["接受 2，待审 0，已导入过 1，拒收 3",
+                                "accepted 2, held 0, already imported 1, rejected 3"]
     rejects = tmp_path / "抄表0212.rejected.csv"
     assert str(rejects) in err
     raw = rejects.read_bytes()
@@ -95,7 +97,7 @@ def test_a_csv_imports_its_good_rows_and_rejects_the_bad(
     lines = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert lines[0] == [*HEAD_ZH, "reason_code", "reason"]
     assert [(r[2], r[5]) for r in lines[1:]] == [("abc", "bad_value"), ("3", "check_digit"), ("9", "future_date")]
-    assert lines[1][6].startswith("读数“abc”无效")
+    assert lines[1][6] == "气量“abc”不是数字，请只输入数字和小数点（如 1234.5）。"
     assert _stored(office) == 2
     # the same file again stores nothing more
     code, out, _ = _run(office, capsys, monkeypatch, "import", str(path), "--json")

@@ -207,22 +207,22 @@ def test_xlsx_cells_become_the_text_they_show(tmp_path: Path) -> None:
     assert result.encoding == "xlsx"
     assert result.sheet == "Sheet"
     assert [row.cells for row in result.rows] == [
-        ("010000017", "M-001", "1234.5", "2027-03-31"),
-        ("010000025", "12345", "1234.567", "2027-03-30", "TRUE"),  # a number meter serial is not padded
+        ("10000017", "M-001", "1234.5", "2027-03-31"),  # the cells as the file shows them ...
+        ("10000025", "12345", "1234.567", "2027-03-30", "TRUE"),  # a number meter serial is not padded
         ("010000033", "M-003", "12", "2027/3/29", "0.30000000000000004"),
         ("110000017", "M-004", "0.00001", "2027-03-28", "ok"),
     ]
     assert [row.line for row in result.rows] == [2, 3, 4, 6]
-    assert result.rows[0].fields["account"] == "010000017"
-    assert result.rows[0].fields["note"] == ""
+    assert [row.fields["account"] for row in result.rows] == ["010000017", "010000025", "010000033", "110000017"]
+    assert result.rows[0].fields["note"] == ""  # ... the account numbers as they were typed
 
 
 def test_xlsx_rows_beyond_a_wrong_stored_size_are_read(tmp_path: Path) -> None:
     path = workbook(tmp_path / "r.xlsx", ["户号", "表号", "本次读数", "抄表日期"], [10000017, "M1", 3, "2027-03-31"],
                     [10000025, "M2", 4, "2027-03-31"])
     rewrite_sheet(path, b'<dimension ref="A1:D3"', b'<dimension ref="A1:B2"')  # a careless exporter's size
-    assert [row.cells for row in read_file(path).rows] == [("010000017", "M1", "3", "2027-03-31"),
-                                                            ("010000025", "M2", "4", "2027-03-31")]
+    assert [row.cells for row in read_file(path).rows] == [("10000017", "M1", "3", "2027-03-31"),
+                                                            ("10000025", "M2", "4", "2027-03-31")]
 
 
 def test_xlsx_the_sheet_with_the_headers_and_xlsm(tmp_path: Path) -> None:
@@ -235,7 +235,8 @@ def test_xlsx_the_sheet_with_the_headers_and_xlsm(tmp_path: Path) -> None:
 
 def test_xlsx_saved_under_a_csv_name_is_read_as_a_workbook(tmp_path: Path) -> None:
     path = workbook(tmp_path / "readings.csv", ["account", "meter", "reading", "date"], [10000017, "M1", 3.5, None])
-    assert read_file(path).rows[0].cells == ("010000017", "M1", "3.5")
+    assert read_file(path).rows[0].cells == ("10000017", "M1", "3.5")
+    assert read_file(path).rows[0].fields["account"] == "010000017"
 
 
 def test_xlsx_progress_without_a_stored_size_says_total_unknown(tmp_path: Path) -> None:
@@ -463,4 +464,4 @@ def test_write_rejects_of_a_workbook_writes_the_text_read(tmp_path: Path) -> Non
     path = write_rejects(source, [(source.rows[0], "spike", "用量异常")])
     assert path.name == "r.rejected.csv"
     assert path.read_bytes().decode("utf-8-sig").splitlines() == [
-        "户号,表号,本次读数,抄表日期,reason_code,reason", "010000017,M1,1234.567,2027-03-31,spike,用量异常"]
+        "户号,表号,本次读数,抄表日期,reason_code,reason", "10000017,M1,1234.567,2027-03-31,spike,用量异常"]

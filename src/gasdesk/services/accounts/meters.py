@@ -34,7 +34,7 @@ class MeterInfo(Changed):
     initial_reading: Decimal
     removed_on: date | None
     final_reading: Decimal | None
-    last_reading: Decimal  # latest known: final, else initial (the reading service refines this)
+    last_reading: Decimal  # final, else initial; on the account page the newest reading that counts
     active: bool
 
 

@@ -153,9 +153,15 @@ def account_detail(
     money = balances(session, account.id)
     entries = ledger_entries(session, actor, account.id)
     actions = allowed_actions(actor, account.status, money, has_entries=bool(entries))
+    readings = account_readings(session, account.id)
+    # A meter's last reading is its newest that counts (the meter itself knows only its first and last).
+    last = {}
+    for r in readings:
+        if r.value is not None and r.status != "superseded":
+            last.setdefault(r.meter_id, r.value)
     return AccountDetail(
         summary=summarize(session, actor, account, always_mask=always_mask),
-        meters=[meter_info(m) for m in meters],
+        meters=[replace(info, last_reading=last.get(info.id, info.last_reading)) for info in map(meter_info, meters)],
         balances=money,
         contracts=[_contract_info(c) for c in contracts],
         attachments=attachment_rows(session, account.id),
@@ -164,5 +170,5 @@ def account_detail(
         next_events=actions.events,
         allowed_actions=actions.all,
         next_step=actions.next_step,
-        readings=account_readings(session, account.id),
+        readings=readings,
     )

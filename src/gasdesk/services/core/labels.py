@@ -238,7 +238,9 @@ AUDIT_ACTION = table("""
     db.backup               | 备份数据库   | Database backed up
     db.restore              | 恢复数据库   | Database restored
     demo.generate_accounts  | 生成演示用户 | Demo accounts generated
-    readings.enter          | 录入抄表读数 | Readings entered
+    demo.generate_readings  | 生成演示读数 | Demo readings generated
+    readings.entry          | 录入抄表读数 | Readings entered
+    readings.history        | 载入历史读数 | Reading history loaded
     readings.import         | 导入抄表读数 | Readings imported
     reading.confirm         | 确认读数     | Reading confirmed
     reading.correct         | 更正读数     | Reading corrected

@@ -34,6 +34,7 @@ REFUSED = ("bad_value", "too_many_digits", "negative", "bad_date", "future_date"
            "not_in_service", "duplicate", "lower")
 HELD = ("rollover", "spike", "zero_use", "previous_held")
 ENTERED_KINDS = (K.ACTUAL, K.ESTIMATED, K.NO_ACCESS)  # what a reader enters or imports
+LATER_SAME_DAY = (K.FINAL, K.TRANSFER)  # taken by an account service, after that day's reading
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,7 @@ def parse_value(text: str, kind: str) -> Decimal | Verdict | None:
     try:
         value = volume(text)
     except AmountRefused as exc:
-        return refused("bad_value", f"读数“{shown(text.strip())}”无效：{exc.zh}",
-                       f"The reading “{shown(text.strip())}” is not valid: {exc.en}")
+        return refused("bad_value", exc.zh, exc.en)  # the one parser's words name the value
     if value < 0:
         return refused("negative", f"读数 {_m3(value)} 是负数，表的读数不会为负。",
                        f"The reading {_m3(value)} is negative; a meter never shows one.")
@@ -175,7 +175,9 @@ def judge(
         return refused("too_many_digits",
                        f"读数 {_m3(value)} 超出该表 {past.digits} 位整数的量程（最大 {_m3(past.maximum - LITRE)}）。",
                        f"The reading {_m3(value)} does not fit the meter's {past.digits} digits.")
-    if same_day:
+    # A final or transfer reading is taken later the same day (a replacement after the round):
+    # measured from that day's reading, never below it; a reader's own second one is a duplicate.
+    if same_day and kind not in LATER_SAME_DAY:
         other = same_day[-1]
         shown_other = _m3(other.value) if other.value is not None else labels.text(labels.READING_KIND, other.kind)
         return refused("duplicate", f"该表 {read_on} 已有读数 {shown_other}，同一天不能再录一个不同的读数。",

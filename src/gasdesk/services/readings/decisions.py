@@ -26,7 +26,7 @@ from gasdesk.services.core.permissions import require
 from gasdesk.services.core.state_machine import StateMachine, Transition
 from gasdesk.services.readings import checks
 from gasdesk.services.readings.checks import MeterPast, Past, Verdict
-from gasdesk.services.readings.store import meter_past, thresholds
+from gasdesk.services.readings.store import clean_note, meter_past, thresholds
 
 
 class ReadingEvent(StrEnum):
@@ -87,7 +87,7 @@ def confirm(session: Session, actor: Actor, reading_id: int, note: str = "") -> 
     before = {"status": reading.status, "reasons": reading.reasons}
     _step(reading, Ev.CONFIRM, actor)
     audit.record(session, actor, "reading.confirm", "reading", reading.id, before=before,
-                 after={"status": reading.status, "note": " ".join(note.split())[:200]})
+                 after={"status": reading.status, "note": clean_note(note)})
     released = recheck_after(session, actor, reading)
     return Decided(reading.id, reading.status, (), released, changes=_CHANGED)
 
@@ -123,7 +123,7 @@ def correct(session: Session, actor: Actor, reading_id: int, value: str, note: s
     session.flush()  # the old one leaves the meter's past before the new one joins it
     new = Reading(account_id=old.account_id, meter_id=old.meter_id, read_on=old.read_on, value=verdict.value,
                   kind=old.kind, status=St.HELD if verdict.outcome == "held" else St.ACCEPTED,
-                  reasons=",".join(verdict.codes), note=" ".join((note or old.note).split())[:200],
+                  reasons=",".join(verdict.codes), note=clean_note(note or old.note),
                   source="correction", supersedes_id=old.id, entered_by=actor.user_id)
     session.add(new)
     session.flush()
@@ -162,13 +162,13 @@ def follow_up(session: Session, actor: Actor, reading_id: int, note: str) -> Dec
     """Note for the household of a held reading (the meter looks abnormal: told whom, when, what)."""
     require(session, actor, "reading.correct")
     reading = _load(session, reading_id)
-    text = " ".join((note or "").split())
+    text = clean_note(note, 400)
     if not text:
         raise ValidationError("请写明回访内容（如：已电话告知户主，约定复查）。",
                               "Write what was done (e.g. the holder was phoned, a recheck agreed).", field="note")
-    session.add(ReadingFollowUp(reading_id=reading.id, account_id=reading.account_id, note=text[:400],
+    session.add(ReadingFollowUp(reading_id=reading.id, account_id=reading.account_id, note=text,
                                 opened_by=actor.user_id))
-    audit.record(session, actor, "reading.follow_up", "reading", reading.id, after={"note": text[:400]})
+    audit.record(session, actor, "reading.follow_up", "reading", reading.id, after={"note": text})
     return Decided(reading.id, reading.status, tuple(filter(None, reading.reasons.split(","))),
                    changes=frozenset({Change.READING, Change.ACCOUNT}))
 

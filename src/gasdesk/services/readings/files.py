@@ -407,16 +407,17 @@ def _rows(p: Path, header: _Record, records: Iterable[_Record], encoding: str, p
     for line, cells, whole in records:  # blank rows were dropped by the caller
         if len(rows) >= MAX_ROWS:
             raise _too_many_rows(p)
-        typed = cells[account] if account < len(cells) else ""
+        fields = {f: (cells[columns[f]].strip() if f in columns and columns[f] < len(cells) else "") for f in FIELDS}
+        typed = fields["account"]
         if typed.isascii() and typed.isdigit() and (
                 (account in whole and len(typed) < ACCOUNT_LENGTH) or len(typed) == ACCOUNT_LENGTH - 1):
             # A spreadsheet keeps an account number typed as a number as a number, and a number has
             # no leading zeros: 010000017 comes back as 10000017 (in its cell, and in the CSV it saves,
             # where only the one zero of areas 01-09 can have gone). Account numbers are always nine
             # digits (area 2, sequence 6, check digit 1), so the zeros go back in front; the check
-            # digit still catches a number that lost another digit.
-            cells = (*cells[:account], cells[account].zfill(ACCOUNT_LENGTH), *cells[account + 1:])
-        fields = {f: (cells[columns[f]].strip() if f in columns and columns[f] < len(cells) else "") for f in FIELDS}
+            # digit still catches a number that lost another digit. The cell stays as it was (the
+            # rejects file gives the file's own cells back).
+            fields["account"] = typed.zfill(ACCOUNT_LENGTH)
         rows.append(FileRow(line, cells, MappingProxyType(fields)))
         if progress is not None and len(rows) % PROGRESS_EVERY == 0:
             progress(line, total if total >= line else 0)  # 0: not known (a workbook without its size)

@@ -16,10 +16,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from gasdesk.models import Account, AccountStatus, Meter, Reading, ReadingKind, ReadingStatus
+from gasdesk.models.base import utcnow
 from gasdesk.services.accounts import numbers
 from gasdesk.services.core import audit, business_day, labels, settings
 from gasdesk.services.core.actor import Actor
@@ -232,37 +233,38 @@ def submit(
     look = _Lookups(session, rows)
     today, limits = business_day.today(session), thresholds(session)
     outcomes: dict[int, RowOutcome] = {}
-    added: list[tuple[int, Reading]] = []
+    added: list[tuple[int, dict[str, object]]] = []
     # In date order, so that a later reading of a meter is checked against an earlier one of the batch.
     for i in sorted(range(len(rows)), key=lambda i: (rows[i].read_on or date.min, i)):
         row = rows[i]
         verdict, account_id, meter = _check_one(row, look, today, limits)
         if verdict.outcome in ("accepted", "held") and meter is not None and row.read_on is not None:
             status = St.HELD if verdict.outcome == "held" else St.ACCEPTED
-            if store:
-                reading = Reading(account_id=meter.account_id, meter_id=meter.id, read_on=row.read_on,
-                                  value=verdict.value, kind=row.kind, status=status,
-                                  reasons=",".join(verdict.codes), note=_note(row.note), source=source,
-                                  entered_by=actor.user_id)
-                session.add(reading)
-                added.append((i, reading))
+            added.append((i, {"account_id": meter.account_id, "meter_id": meter.id, "read_on": row.read_on,
+                              "value": verdict.value, "kind": row.kind, "status": status,
+                              "reasons": ",".join(verdict.codes), "note": clean_note(row.note), "source": source,
+                              "entered_by": actor.user_id, "created_at": utcnow()}))
             # Later rows compare with this one, stored or (a dry run) as it would be.
             look.pasts[meter.id].readings.append(Past(-1 - i, row.read_on, verdict.value, str(row.kind), status))
         outcomes[i] = _outcome(verdict, account_id=account_id, meter_id=meter.id if meter else None)
-    if added:
-        session.flush()
-        for i, reading in added:
-            outcomes[i] = replace(outcomes[i], reading_id=reading.id)
+    if store and added:
+        # One multi-row INSERT ... RETURNING per few hundred rows (not one statement a reading).
+        ids = session.scalars(insert(Reading).returning(Reading.id, sort_by_parameter_order=True),
+                              [values for _i, values in added]).all()
+        for (i, _values), reading_id in zip(added, ids, strict=True):
+            outcomes[i] = replace(outcomes[i], reading_id=reading_id)
     result = BatchResult(tuple(outcomes[i] for i in range(len(rows))), store,
-                         changes=frozenset({Change.READING}) if added else frozenset())
+                         changes=frozenset({Change.READING}) if store and added else frozenset())
     if store:
         audit.record(session, actor, f"readings.{source}", "reading", "",
                      after={**(audit_after or {}), **result.counts()})
     return result
 
 
-def _note(text: str) -> str:
-    return " ".join((text or "").split())[:200]
+def clean_note(text: str, limit: int = 200) -> str:
+    """A typed note as stored: one line, cut to its column, anything undecodable as an escape."""
+    safe = (text or "").encode("utf-8", "backslashreplace").decode("utf-8")
+    return " ".join(safe.split())[:limit]
 
 
 def store_account_reading(
@@ -283,7 +285,7 @@ def store_account_reading(
         if verdict.outcome == "held":
             status, reasons = St.HELD, ",".join(verdict.codes)
     reading = Reading(account_id=meter.account_id, meter_id=meter.id, read_on=on, value=value, kind=kind,
-                      status=status, reasons=reasons, note=_note(note), source="account", entered_by=actor.user_id)
+                      status=status, reasons=reasons, note=clean_note(note), source="account", entered_by=actor.user_id)
     session.add(reading)
     session.flush()
     return reading

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import Account, Meter, Reading, ReadingFollowUp, ReadingKind, ReadingStatus, RouteStop, User
+from gasdesk.models import (
+    Account,
+    Meter,
+    Reading,
+    ReadingFollowUp,
+    ReadingKind,
+    ReadingStatus,
+    RouteCycle,
+    RouteStop,
+    User,
+)
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import ValidationError
 from gasdesk.services.core.permissions import require
@@ -41,6 +51,7 @@ class ReadingRow:
     note: str
     use_m3: Decimal | None
     entered_by: str = ""
+    meter_id: int = 0
 
     def json(self, *, with_account: bool = True) -> dict[str, object]:
         data: dict[str, object] = {"id": self.id}
@@ -84,7 +95,7 @@ def _rows(session: Session, q: Select) -> list[ReadingRow]:
     found = session.execute(q).all()
     uses = _uses(session, {r.meter_id for r, *_ in found})
     return [ReadingRow(r.id, number or "", serial, r.read_on, r.value, r.kind, r.status,
-                       tuple(filter(None, r.reasons.split(","))), r.note, uses.get(r.id), login or "")
+                       tuple(filter(None, r.reasons.split(","))), r.note, uses.get(r.id), login or "", r.meter_id)
             for r, number, serial, login in found]
 
 
@@ -183,6 +194,20 @@ def held(session: Session, actor: Actor, *, route_id: int | None = None, limit: 
 def held_count(session: Session, actor: Actor) -> int:
     require(session, actor, "route.view")
     return session.scalar(select(func.count()).select_from(Reading).where(Reading.status == St.HELD)) or 0
+
+
+def cycle_window(cycle: str, odd_months: bool, day: date) -> tuple[date, date]:
+    """The reading cycle ``day`` falls in, first and last day: its month for a monthly route; for
+    a bimonthly one the route's reading month (odd or even, as it is read) and the month after."""
+    first = day.replace(day=1)
+    months = 1
+    if cycle == RouteCycle.BIMONTHLY:
+        months = 2
+        if (first.month % 2 == 1) != odd_months:  # the off month: the cycle began a month before
+            first = (first - timedelta(days=1)).replace(day=1)
+    month = first.month - 1 + months
+    after = date(first.year + month // 12, month % 12 + 1, 1)
+    return first, after - timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gasdesk.backup import Backup, backup_as
 from gasdesk.files import private_folder
+from gasdesk.services.core import labels as names
 from gasdesk.services.core import settings
 from gasdesk.services.printing import sample
 from gasdesk.ui import file_dialogs, printer
@@ -32,6 +33,10 @@ from gasdesk.ui.messages import error_text, show_error, show_info
 
 SETTING_KEYS = ("idle_lock_minutes", "max_failed_logins", "lockout_minutes")
 FEE_KEYS = settings.FEE_KEYS  # amounts typed as text: the service's money parser checks them, in words
+# When the three checks hold a reading: the factor and floor are exact decimals typed as text (the
+# service's volume parser checks them), the cycles whole numbers.
+READING_TEXT_KEYS = ("reading_spike_factor", "reading_spike_floor_m3")
+READING_SPIN_KEYS = ("reading_average_cycles", "reading_zero_cycles")
 TEST_PAGES = {"roll": "roll80", "A4": "A4", "A5": "A5"}  # printer class -> the paper of its test page
 
 
@@ -58,6 +63,7 @@ class SettingsPage(QWidget):
             self.spins[key] = spin
             form.addRow(labels[key], spin)
         fees_group = self._fees_group()
+        checks_group = self._checks_group()
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.clicked.connect(self.save)
         self.save_error = QLabel()
@@ -69,7 +75,7 @@ class SettingsPage(QWidget):
         save_row.addWidget(self.save_button)
         save_row.addWidget(self.save_error, 1)
         save_row.addStretch(0)  # the button keeps its size while no refusal is shown
-        EnterNavigation([*self.spins.values(), *self.fees.values()], self.save, self)
+        EnterNavigation([*self.spins.values(), *self.checks.values(), *self.fees.values()], self.save, self)
 
         printers_group = self._printers_group()
 
@@ -84,8 +90,8 @@ class SettingsPage(QWidget):
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(group)
-        top.addWidget(fees_group)
+        for box in (group, fees_group, checks_group):
+            top.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         top.addStretch(1)
         layout.addLayout(top)
         layout.addLayout(save_row)
@@ -117,6 +123,36 @@ class SettingsPage(QWidget):
             edit.setMinimumWidth(140)
             self.fees[key] = edit
             form.addRow(names[key], edit)
+        return group
+
+    def _checks_group(self) -> QGroupBox:
+        """抄表检查: when a reading is held for a supervisor (services.readings.checks), named as the
+        settings table names them."""
+        group = QGroupBox(self.tr("Reading checks"))
+        group.setObjectName("readingChecks")
+        form = QFormLayout(group)
+        form.setVerticalSpacing(10)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.checks: dict[str, QLineEdit | QSpinBox] = {}
+        for key in (*READING_TEXT_KEYS, *READING_SPIN_KEYS):
+            field: QLineEdit | QSpinBox
+            if key in READING_TEXT_KEYS:
+                field = QLineEdit()
+                field.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            else:
+                field = QSpinBox()
+                field.setRange(1, 1440)  # the service's bounds for a whole-number setting
+            field.setObjectName(key)
+            field.setMinimumWidth(140)
+            self.checks[key] = field
+            form.addRow(self.tr("%1:").replace("%1", names.text(names.SETTING, key)), field)
+        note = QLabel(self.tr("A reading is held for a supervisor when its use is above the factor times the "
+                              "usual use of the period and above the least use, or after that many periods "
+                              "in a row without use."))
+        note.setWordWrap(True)
+        note.setMaximumWidth(380)
+        note.setStyleSheet("color: #5b6b7f;")
+        form.addRow(note)
         return group
 
     # ---- printers (per machine: the preferences file, not the database) ----------------------
@@ -194,10 +230,16 @@ class SettingsPage(QWidget):
             spin.setValue(int(values[key]))
         for key, edit in self.fees.items():
             edit.setText(values[key])
+        for key, field in self.checks.items():
+            if isinstance(field, QSpinBox):
+                field.setValue(int(values[key]))
+            else:
+                field.setText(values[key])
 
     def typed(self) -> dict[str, str]:
         return {**{k: str(spin.value()) for k, spin in self.spins.items()},
-                **{k: edit.text().strip() for k, edit in self.fees.items()}}
+                **{k: edit.text().strip() for k, edit in self.fees.items()},
+                **{k: str(f.value()) if isinstance(f, QSpinBox) else f.text().strip() for k, f in self.checks.items()}}
 
     def save(self) -> None:
         changed = {k: v for k, v in self.typed().items() if v != self.values.get(k)}
@@ -222,7 +264,7 @@ class SettingsPage(QWidget):
         self.save_error.setText(error_text(exc))
         self.save_error.show()
         key = getattr(exc, "field", None)
-        field = self.fees.get(key) if isinstance(key, str) else None
+        field = (self.fees.get(key) or self.checks.get(key)) if isinstance(key, str) else None
         if field is not None:
             field.setFocus()
             field.selectAll()

@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
 
 from gasdesk.files import write_atomic
 from gasdesk.services import ledger
-from gasdesk.services.accounts import attachments, page, reveal
+from gasdesk.services.accounts import attachments, page
 from gasdesk.services.accounts.opening import SigningResult
 from gasdesk.services.accounts.page import AccountDetail
 from gasdesk.services.core import audit_words, labels
 from gasdesk.services.core.changes import Change
-from gasdesk.services.core.permissions import allowed
 from gasdesk.ui.counter import change_dialogs, fmt, opening_dialogs
 from gasdesk.ui.counter.account_actions import ACTIONS, key_text
+from gasdesk.ui.counter.account_pii import HolderPii
+from gasdesk.ui.counter.account_readings import ReadingsTab
 from gasdesk.ui.counter.base import CounterDialog
 from gasdesk.ui.counter.cards import Card
 from gasdesk.ui.messages import error_text
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 PAGE = 100  # ledger and history rows per page (scrolling to the bottom fetches the next, older page)
 
 BUTTONS_PER_ROW = 5
-REVEAL_ID_KEY, REVEAL_PHONE_KEY = "Ctrl+I", "Ctrl+D"  # show the ID number / the phones in full (pii.view)
 
 
 class AccountPage(QWidget):
@@ -155,6 +155,8 @@ class AccountPage(QWidget):
             Column(self.tr("By"), lambda h: f"{h.login} {h.counter}".strip()),
             Column(self.tr("Details"), self._history_note),
         ], self)
+        self.readings_tab = ReadingsTab(ctx.lang)
+        self.readings_model, self.use_chart = self.readings_tab.model, self.readings_tab.chart  # as tests know them
         page_on_runner(self.ledger_model, ctx.runner, self, PAGE, self._older_entries, self._page_failed)
         page_on_runner(self.history_model, ctx.runner, self, PAGE, self._older_history, self._page_failed)
         for model in (self.ledger_model, self.history_model):
@@ -165,9 +167,9 @@ class AccountPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("accountTabs")
         self._tab_titles = [self.tr("Ledger"), self.tr("Meters"), self.tr("Contracts"), self.tr("Attachments"),
-                            self.tr("History")]
+                            self.tr("History"), self.tr("Readings")]
         for view in (self.ledger_view, table_view(self.meters_model), table_view(self.contracts_model),
-                     self.attachments_view, table_view(self.history_model)):
+                     self.attachments_view, table_view(self.history_model), self.readings_tab):
             self.tabs.addTab(view, "")
         for i in range(self.tabs.count()):
             QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda i=i: self._show_tab(i),
@@ -189,14 +191,8 @@ class AccountPage(QWidget):
 
         for key, slot in (("Esc", self.back.emit), ("F5", self.reload)):
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        # Personal data is masked for every role; pii.view reveals one field at a time (audited).
-        self.can_reveal = allowed(ctx.actor, "pii.view")
-        self._revealed: dict[str, str] = {}  # field -> clear value, until the page is filled again
-        if self.can_reveal:
-            for key, field in ((REVEAL_ID_KEY, "id_number"), (REVEAL_PHONE_KEY, "phone")):
-                QShortcut(QKeySequence(key), self, lambda f=field: self.reveal(f),
-                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.holder_card.link.connect(self.reveal)
+        self.pii = HolderPii(ctx, self.holder_card, self, self._page_failed)
+        self.can_reveal = self.pii.can_reveal  # as tests know it
         ctx.runner.changed.connect(self._on_changed)
 
     # ---- loading ----------------------------------------------------------
@@ -215,7 +211,7 @@ class AccountPage(QWidget):
             self.load(self.detail.summary.id, then)
 
     def _on_changed(self, what: frozenset[str]) -> None:
-        if Change.ACCOUNT in what and self.isVisible():
+        if (Change.ACCOUNT in what or Change.READING in what) and self.isVisible():
             self.reload()
 
     def _load_failed(self, seq: int, exc: BaseException) -> None:
@@ -254,8 +250,7 @@ class AccountPage(QWidget):
                                   "font-weight: 600; font-size: 11pt;")
         self.kind.setText(fmt.name_of(labels.ACCOUNT_TYPE, s.type))
         self.holder_card.set("name", s.holder_name)
-        self._revealed = {}  # a reload masks again
-        self._show_pii()
+        self.pii.fill(s)
         self.holder_card.set("household", self.tr("%1 person(s)").replace("%1", str(s.household_size)))
         self.premises_card.set("address", s.address)
         self.premises_card.set("area", f"{s.area_code} {s.area_name}")
@@ -277,48 +272,9 @@ class AccountPage(QWidget):
         self.contracts_model.set_rows(d.contracts)
         self.attachments_model.set_rows(d.attachments)
         self.history_model.set_rows(d.history[:PAGE], more=len(d.history) > PAGE)
+        self.readings_tab.set_readings(d.readings)
         self._set_tab_titles()
         self._build_actions(d)
-
-    # ---- personal data: masked, revealed one field on demand -----------------
-
-    def _show_pii(self) -> None:
-        if self.detail is None:
-            return
-        s = self.detail.summary
-        shown = {f: self._revealed.get(f, getattr(s, f)) for f in reveal.FIELDS}
-        if not self.can_reveal:
-            self.holder_card.set("id_number", shown["id_number"])
-            self.holder_card.set("phone", "  ".join(p for p in (shown["phone"], shown["phone2"]) if p))
-            return
-        tip = self.tr("Masked on screen. Click it (or press the key) to show it in full; each showing is "
-                      "recorded in the audit log.")
-
-        def part(field: str) -> tuple[str, str | None]:
-            return shown[field], None if field in self._revealed else field
-
-        self.holder_card.set_links("id_number", [part("id_number")],
-                                   "" if "id_number" in self._revealed else key_text(REVEAL_ID_KEY), tip)
-        phones = [part("phone"), part("phone2")]
-        self.holder_card.set_links("phone", phones, key_text(REVEAL_PHONE_KEY) if any(n for _t, n in phones) else "",
-                                   tip)
-
-    def reveal(self, field: str) -> None:
-        """Show ``field`` in full: the service checks pii.view and audits the showing."""
-        if self.detail is None:
-            return
-        if field == "phone" and "phone" in self._revealed and self.detail.summary.phone2:
-            field = "phone2"  # the phone key again: the second phone
-        if field in self._revealed:
-            return
-        actor, account_id = self.ctx.actor, self.detail.summary.id
-        self.ctx.runner.submit(lambda s: reveal.reveal(s, actor, account_id, field), self._revealed_value,
-                               lambda e: self.say(error_text(e), error=True), owner=self)
-
-    def _revealed_value(self, shown: reveal.Revealed) -> None:
-        if self.detail is not None and shown.account_id == self.detail.summary.id:
-            self._revealed[shown.field] = shown.value
-            self._show_pii()
 
     def _set_tab_titles(self) -> None:
         d = self.detail
@@ -326,7 +282,7 @@ class AccountPage(QWidget):
             return
         counts = (self.ledger_model.count_text(), str(len(d.meters)),
                   str(len([c for c in d.contracts if c.status == "open"])), str(len(d.attachments)),
-                  self.history_model.count_text())
+                  self.history_model.count_text(), str(len(d.readings)))
         for i, (title, count) in enumerate(zip(self._tab_titles, counts, strict=True)):
             self.tabs.setTabText(i, f"{title} ({count})  Alt+{i + 1}")
 

@@ -80,13 +80,18 @@ class PhonesDialog(CounterDialog):
 
 
 class TransferDialog(CounterDialog):
-    """过户: the new holder; the old holder's funds refunded, or carried over with their consent."""
+    """过户: the new holder; the meter's transfer reading (where the old holder's use ends), required when
+    a meter is fitted; the old holder's funds refunded, or carried over with their consent."""
 
     def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, detail)
         self.setWindowTitle(self.tr("Transfer to a new holder"))
         self.name, self.id_number, self.phone, self.phone2 = holder_fields(self)
         self.household = self.add_row(self.tr("Household si&ze:"), household_field(detail.summary.household_size))
+        self.meter = next((m for m in detail.meters if m.active), None)
+        self.reading: QLineEdit | None = None
+        if self.meter is not None:  # the three checks judge it (a refusal names this field)
+            self.reading = self.add_row(self.tr("&Transfer reading (m³):"), fmt.reading_field())
         self.funds = self.add_row(self.tr("Old holder's &funds:"), fmt.coded_combo({
             "refund": self.tr("Refund to the old holder now"),
             "carry_over": self.tr("Carry over to the new holder (old holder consents)"),
@@ -95,9 +100,17 @@ class TransferDialog(CounterDialog):
         self.consent = self.add_row(self.tr("Old holder's &consent:"), QLineEdit())
         self.consent.setPlaceholderText(self.tr("e.g. 原户主张三签字同意预付款和押金转给新户主"))
         self.funds.currentIndexChanged.connect(self._funds_changed)
-        self.finish(held_text(detail.balances) + "\n" + self.tr(
+        intro = held_text(detail.balances) + "\n" + self.tr(
             "Arrears must be paid before a transfer. The account number stays; the old contract ends and a new "
-            "one starts."))
+            "one starts.")
+        if self.meter is not None:  # the meter's latest reading that counts (the checks compare with it)
+            serial = self.meter.serial
+            last = next((r for r in detail.readings if r.meter_serial == serial and r.value is not None
+                         and r.status != "superseded"), None)
+            shown = f"{fmt.m3(last.value)} ({fmt.day(last.date)})" if last else fmt.m3(self.meter.last_reading)
+            intro += "\n" + self.tr("Meter %1, last reading %2: read it now; the old holder's use ends at the "
+                                    "transfer reading.").replace("%1", serial).replace("%2", shown)
+        self.finish(intro)
         self._funds_changed()
         self.setMinimumWidth(620)
 
@@ -107,13 +120,20 @@ class TransferDialog(CounterDialog):
         self.consent.setEnabled(carry)
 
     def save(self) -> Call | None:
+        reading = None
+        if self.reading is not None:
+            reading = self.reading.text().strip()
+            if not reading:
+                self.complain(self.tr("Enter the meter's transfer reading (meter %1).").replace(
+                    "%1", self.meter.serial if self.meter else ""), self.reading)
+                return None
         actor, account_id, key = self.actor, self.account_id, self.idempotency_key
         holder = HolderInput(self.name.text(), self.id_number.text(), self.phone.text(), self.phone2.text())
         funds, method, consent = self.funds.currentData(), self.method.currentData(), self.consent.text()
         size = self.household.value()
         return (lambda s: changes.transfer(
             s, actor, account_id, holder=holder, funds=funds, idempotency_key=key, consent=consent, method=method,
-            household_size=size))
+            household_size=size, reading=reading))
 
 
 class RegisterMeterDialog(CounterDialog):

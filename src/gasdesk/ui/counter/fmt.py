@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
 
 from gasdesk.money import money, volume
 from gasdesk.services.core import labels
+from gasdesk.services.core.audit_words import m3, yuan  # the one way money and volumes are written
+
+__all__ = ["m3", "yuan"]  # the counter's widgets write fmt.yuan / fmt.m3
 from gasdesk.ui.forms import check_on_leave
 
 CTX = "Counter"
@@ -23,18 +26,6 @@ CTX = "Counter"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
-
-
-def yuan(amount: Decimal | None) -> str:
-    """¥1,234.50 (exact: a Decimal formatted, never a float)."""
-    if amount is None:
-        return ""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}¥{abs(amount):,.2f}"
-
-
-def m3(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.3f}".rstrip("0").rstrip(".") + " m³"
 
 
 def day(value: date | datetime | None) -> str:
@@ -121,10 +112,6 @@ def coded_combo(items: dict[str, str], current: str | None = None) -> QComboBox:
 
 
 # Technical keys of an audit row the page shows elsewhere (the ledger tab, the number in the header).
-HISTORY_SKIP = {"number", "entries", "posting_id", "premises_id", "sha256", "size", "event_id", "digits",
-                "installed_on", "removed_on", "kind"}
-
-
 def name_of(table: labels.Table, code: str | None) -> str:
     """The name of a code from services.core.labels, in the program's language."""
     return labels.text(table, code)
