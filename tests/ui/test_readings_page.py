@@ -141,8 +141,10 @@ def test_a_reader_types_the_days_readings_row_by_row_and_each_is_checked_at_once
     page = open_readings()
     assert [r.code for r in page.routes.rows] == ["A01"]
     assert page.heading.text() == "A01 阳光花园一册 · 抄表员 李抄表 · 每月 5 日 · 4 户"
+    assert editor_row(page) == 0  # the reader's first route is open, the cursor in its first reading cell
+    qtbot.keyClick(focused(), Qt.Key.Key_F6)  # F6: the route list; Enter opens the route picked there
     assert page.routes_view.hasFocus()
-    qtbot.keyClick(page.routes_view, ENTER)  # the route picked: the cursor in the first reading cell
+    qtbot.keyClick(page.routes_view, ENTER)
     assert editor_row(page) == 0
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
     assert headers == ["序号", "户号", "地址", "表号", "上次读数", "上次日期", "本次读数", "类型", "用量", "问题",

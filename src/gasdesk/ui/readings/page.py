@@ -112,7 +112,7 @@ class ReadingsPage(QWidget):
         hint.setStyleSheet("color: #5b6b7f;")
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        bar.addWidget(self.notice, 1)
+        bar.addStretch(1)
         if self.can_enter:
             self.buttons["save"] = shortcut_button(self.entry_tab, self.tr("Save"), "Ctrl+S", self.save)
             self._kind_key("Ctrl+E", ESTIMATED)
@@ -133,6 +133,7 @@ class ReadingsPage(QWidget):
         inner.addWidget(self.grid, 1)
         inner.addWidget(self.detail)
         inner.addWidget(hint)
+        inner.addWidget(self.notice)  # a line of its own: a save's counts in words, never squeezed by the buttons
         inner.addLayout(bar)
 
         self.tabs = QTabWidget()
@@ -189,8 +190,8 @@ class ReadingsPage(QWidget):
             self._day = today
         if ordered:
             self.routes_view.setCurrentIndex(self.routes.index(0, 0))
-            if self.route is None:
-                self.open_route(ordered[0], focus_grid=False)
+            if self.route is None:  # the reader's own first route, ready to type into (F6: the list)
+                self.open_route(ordered[0], focus_grid=True)
         else:
             self.heading.show_route(self.route)
         if then is not None:
