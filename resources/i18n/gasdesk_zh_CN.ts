@@ -284,6 +284,10 @@
         <translation>抄表记录</translation>
     </message>
     <message>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
         <source>Application %1</source>
         <translation>申请单 %1</translation>
     </message>
@@ -622,6 +626,65 @@
     <message>
         <source>%1 rows</source>
         <translation>%1 行</translation>
+    </message>
+</context>
+<context>
+    <name>BillsTab</name>
+    <message>
+        <source>Period</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未缴</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>分段起止</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Tariff from</source>
+        <translation>价格表生效日</translation>
+    </message>
+    <message>
+        <source>Tariff year from</source>
+        <translation>价格年度起</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>No bill yet: a bill is made from each accepted meter reading.</source>
+        <translation>尚无账单：每个接受的抄表读数出一张账单。</translation>
+    </message>
+    <message>
+        <source>Breakdown of %1: %2 line(s), total %3, open %4</source>
+        <translation>%1 的明细：%2 行，合计 %3，未缴 %4</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2004,145 @@ Works offline; all data stays in the database shown in the status bar.</source>
     </message>
 </context>
 <context>
+    <name>PriceNoticesDialog</name>
+    <message>
+        <source>Price-change notices</source>
+        <translation>调价通知</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>抄表册</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>未通知</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未通知</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Type or scan an account number, Enter marks it notified</source>
+        <translation>输入或扫描户号，回车登记为已送达</translation>
+    </message>
+    <message>
+        <source>Print the route&apos;s notices…</source>
+        <translation>打印本册调价通知…</translation>
+    </message>
+    <message>
+        <source>Mark households notified</source>
+        <translation>登记送达</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Price change:</source>
+        <translation>调价(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>抄表册</translation>
+    </message>
+    <message>
+        <source>&amp;Notified, account no.:</source>
+        <translation>登记送达，户号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Tab: price change → routes → households → account number. Ctrl+P prints the chosen route&apos;s notices, three to an A4 page; as the signed receipts come back, type or scan each account number and press Enter.</source>
+        <translation>Tab：调价 → 抄表册 → 用户 → 户号。Ctrl+P 打印所选抄表册的调价通知（每张 A4 三户）；签字回执收回后，逐个输入或扫描户号并回车登记。</translation>
+    </message>
+    <message>
+        <source>Account %1 (%2) marked notified.</source>
+        <translation>户号 %1（%2）已登记送达。</translation>
+    </message>
+    <message>
+        <source>Account %1 (%2) was marked on %3 by %4 already.</source>
+        <translation>户号 %1（%2）此前已于 %3 由 %4 登记送达。</translation>
+    </message>
+    <message>
+        <source>Marked %1 households notified; %2 were marked already.</source>
+        <translation>登记送达 %1 户；%2 户此前已登记。</translation>
+    </message>
+    <message>
+        <source> %1 households not yet notified.</source>
+        <translation>未通知的还有 %1 户。</translation>
+    </message>
+    <message>
+        <source>takes effect %1</source>
+        <translation>%1 起生效</translation>
+    </message>
+    <message>
+        <source>in force since %1</source>
+        <translation>%1 起已执行</translation>
+    </message>
+    <message>
+        <source>No price change has been entered: the administrator loads the tariffs.</source>
+        <translation>还没有录入调价：气价由管理员载入。</translation>
+    </message>
+    <message>
+        <source>%1 households: %2 notified, %3 not yet</source>
+        <translation>共 %1 户：已通知 %2 户，未通知 %3 户</translation>
+    </message>
+    <message>
+        <source>No account of this customer type is read: nobody to notify.</source>
+        <translation>这类用户中没有抄表户，无需通知。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 households, %3 not yet notified</source>
+        <translation>%1 · 共 %2 户，未通知 %3 户</translation>
+    </message>
+    <message>
+        <source>Marking…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message>
+        <source>Preparing the notices…</source>
+        <translation>正在准备调价通知…</translation>
+    </message>
+    <message>
+        <source>Price-change notices %1 (copy)</source>
+        <translation>调价通知 %1（副本）</translation>
+    </message>
+    <message>
+        <source>Price-change notices %1</source>
+        <translation>调价通知 %1</translation>
+    </message>
+</context>
+<context>
     <name>Printer</name>
     <message>
         <source>The printer %1 is not installed on this computer.</source>
@@ -2014,6 +2216,14 @@ Works offline; all data stays in the database shown in the status bar.</source>
         <translation>已保存，待审：%1</translation>
     </message>
     <message>
+        <source>Saved, not billed: %1</source>
+        <translation>已保存，未出账：%1</translation>
+    </message>
+    <message>
+        <source>Saved, billed</source>
+        <translation>已保存，已出账</translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -2065,6 +2275,10 @@ Works offline; all data stays in the database shown in the status bar.</source>
         <translation>抄表册管理…</translation>
     </message>
     <message>
+        <source>Price notices…</source>
+        <translation>调价通知…</translation>
+    </message>
+    <message>
         <source>Day-end entry</source>
         <translation>抄表录入</translation>
     </message>
@@ -2099,6 +2313,18 @@ Works offline; all data stays in the database shown in the status bar.</source>
     <message>
         <source>Held readings (%1)</source>
         <translation>待审读数（%1）</translation>
+    </message>
+    <message>
+        <source>; %1 bill(s) made, %2 in all</source>
+        <translation>；出账 %1 张，共 %2</translation>
+    </message>
+    <message>
+        <source>; %1 bill(s) reversed</source>
+        <translation>；冲销 %1 张</translation>
+    </message>
+    <message>
+        <source>; %1 reading(s) wait for a tariff</source>
+        <translation>；%1 条读数待定气价</translation>
     </message>
     <message>
         <source>Preparing the route sheet…</source>

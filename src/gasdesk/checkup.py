@@ -15,11 +15,13 @@ from datetime import date
 
 from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from gasdesk import dbfile, migrate
 from gasdesk.db import Database, normalize_url
 from gasdesk.models import chain
+from gasdesk.services.billing.verify import Mismatch
 from gasdesk.services.core.errors import DatabaseError, ValidationError
 from gasdesk.services.core.text import shown
 
@@ -31,6 +33,8 @@ class Report:
     head_revision: str
     verdict: chain.Verdict | None  # None: a schema from before the chain (upgrade to get one)
     checked_on: date | None
+    bills: int = 0  # posted and reversed bills recomputed
+    bill_mismatches: tuple[Mismatch, ...] = ()  # those that did not come out the same
 
     @property
     def current(self) -> bool:
@@ -51,6 +55,9 @@ class Report:
             v = self.verdict
             out.append(f"hash chain ok: {v.rows} rows, head {v.head}" if en
                        else f"校验链通过：共 {v.rows} 行，链头 {v.head}")
+        if self.bills and not self.bill_mismatches:
+            out.append(f"bills ok: {self.bills} recomputed to the fen" if en
+                       else f"账单重算一致：共 {self.bills} 张")
         if not self.current:
             out.append("the program is newer: gasdesk db upgrade brings the file up to it" if en
                        else "本程序较新：用 gasdesk db upgrade 升级这个文件")
@@ -105,8 +112,22 @@ def _check(db: Database, through: chain.Head | None, progress: Callable[[int], N
             # committed by the time it began, and a posting sealed between two of them would look deleted.
             conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         verdict = chain.verify(conn, through=through, progress=progress) if _chained(conn) else None
+        bills, wrong = _bills(conn)
         conn.rollback()
-    return Report(db.display_name, current, migrate.head_revision(), verdict, db.checked_on())
+    return Report(db.display_name, current, migrate.head_revision(), verdict, db.checked_on(), bills, wrong)
+
+
+def _bills(conn: Connection) -> tuple[int, tuple[Mismatch, ...]]:
+    """Every bill worked out again from its readings and the schedules (a schema with bills only)."""
+    if not inspect(conn).has_table("bills"):
+        return 0, ()
+    from sqlalchemy import func, select
+
+    from gasdesk.models import Bill
+    from gasdesk.services.billing import verify
+
+    with Session(bind=conn) as session:
+        return (session.scalar(select(func.count()).select_from(Bill)) or 0), tuple(verify.mismatches(session))
 
 
 def _chained(conn: Connection) -> bool:

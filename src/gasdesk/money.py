@@ -43,6 +43,8 @@ LITRE = Decimal("0.001")
 MAX_AMOUNT = Decimal("99999999.99")  # yuan, either sign; the Money column refuses anything beyond
 MAX_AMOUNT_SETTING = "money.max_amount"  # an office's lower bound, as the text of a setting
 MAX_VOLUME = Decimal("999999999.999")  # m³, either sign: a nine-digit register
+TEN_THOUSANDTH = Decimal("0.0001")
+MAX_PRICE = Decimal("9999.9999")  # yuan a unit (a price per m³, a daily late-fee rate): four places
 MAX_TEXT = 32  # characters of typed text, once trimmed: longer is refused before it is read
 # What round_fen and amount_in_words take: computed amounts and totals, beyond one line's bound
 # but still whole fen in 64 bits, and what the financial capitals can write (below 1万亿亿).
@@ -85,6 +87,8 @@ _MONEY = _Kind("金额", "amount", 2, FEN, MAX_AMOUNT, "超过两位小数（金
                "has more than two decimals (amounts are kept to the fen)", "元", "yuan", "1500.00")
 _VOLUME = _Kind("气量", "volume", 3, LITRE, MAX_VOLUME, "超过三位小数（气量只记到升）",
                 "has more than three decimals (volumes are kept to the litre)", "立方米", "m³", "1234.5")
+_PRICE = _Kind("单价", "price", 4, TEN_THOUSANDTH, MAX_PRICE, "超过四位小数（单价只记到万分之一元）",
+               "has more than four decimals (prices are kept to a ten-thousandth of a yuan)", "元", "yuan", "2.61")
 
 # Full-width digits, point, comma and signs, and the minus sign U+2212, as their ASCII selves.
 _FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -190,6 +194,12 @@ def volume(value: object, *, signed: bool = True, bound: Decimal | None = None) 
     return _exact(value, _VOLUME, limit=_VOLUME.limit(bound), signed=signed).quantize(LITRE)
 
 
+def price(value: object, *, bound: Decimal | None = None) -> Decimal:
+    """An exact price (a tariff's yuan per m³, a late fee's daily rate) with four places, never
+    negative, parsed as ``money`` is; bound ``MAX_PRICE``."""
+    return _exact(value, _PRICE, limit=_PRICE.limit(bound), signed=False).quantize(TEN_THOUSANDTH)
+
+
 def max_amount(setting: str | None = None) -> Decimal:
     """The bound an office's ``money.max_amount`` setting names (its stored text), ``MAX_AMOUNT``
     when it is not set. A setting may lower the bound, never raise it: the column would refuse."""
@@ -253,6 +263,23 @@ class Volume(TypeDecorator[Decimal]):
 
     def process_result_value(self, value: int | None, dialect: object) -> Decimal | None:
         return None if value is None else from_litres(value)
+
+    @property
+    def python_type(self) -> type:
+        return Decimal
+
+
+class Price(TypeDecorator[Decimal]):
+    """Decimal yuan in Python, integer ten-thousandths of a yuan in the database (bound ``MAX_PRICE``)."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: object, dialect: object) -> int | None:
+        return None if value is None else int(price(value) * 10000)
+
+    def process_result_value(self, value: int | None, dialect: object) -> Decimal | None:
+        return None if value is None else (Decimal(value) / 10000).quantize(TEN_THOUSANDTH)
 
     @property
     def python_type(self) -> type:

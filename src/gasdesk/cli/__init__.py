@@ -23,16 +23,18 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from gasdesk import __version__
-from gasdesk.cli import accounts, counters, database, demo, readings, reports, users
+from gasdesk.cli import accounts, billing, counters, database, demo, readings, reports, tariffs, users
 from gasdesk.cli.common import (
     Parser,
     UsageError,
+    argparse_words,
     check_arguments,
     db_target,
     err,
     pause_collector,
     quoted,
     resume_collector,
+    words,
 )
 from gasdesk.paths import data_dir, demo_db_path
 from gasdesk.services.core.errors import GasdeskError, set_language
@@ -42,7 +44,8 @@ from gasdesk.services.core.errors import GasdeskError, set_language
 REFUSED, CHECK_CANNOT, INTERRUPTED = 1, 4, 130
 ERROR_LOG = "gasdesk-errors.log"
 
-COMMANDS = (database, users, counters, demo, accounts, readings, reports)  # in the order `gasdesk --help` lists them
+# in the order `gasdesk --help` lists them
+COMMANDS = (database, users, counters, demo, accounts, readings, tariffs, billing, reports)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -69,27 +72,56 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
 
     common = Parser(add_help=False)
     common.add_argument("--db", default=default(None),
-                        help="SQLite file or SQLAlchemy URL (default: the data folder's gasdesk.db)")
+                        help=words("SQLite 数据库文件或 SQLAlchemy 网址（默认：数据文件夹里的 gasdesk.db）",
+                                   "SQLite file or SQLAlchemy URL (default: the data folder's gasdesk.db)"))
     common.add_argument("--user", default=default(None),
-                        help="act as this user (password from GASDESK_PASSWORD or a prompt)")
+                        help=words("以这个用户的身份操作（密码取自环境变量 GASDESK_PASSWORD，没有时提示输入）",
+                                   "act as this user (password from GASDESK_PASSWORD or a prompt)"))
     common.add_argument("--counter", default=default(os.environ.get("GASDESK_COUNTER", "")),
-                        help="the registered counter you work at, e.g. C01 (default: this PC's, from its last sign-in)")
-    common.add_argument("--lang", default=default(os.environ.get("GASDESK_LANG", "zh")), choices=["zh", "en"])
+                        help=words("您所在的已登记柜台，例如 C01（默认：环境变量 GASDESK_COUNTER，"
+                                   "或这台电脑上次登录时的柜台）",
+                                   "the registered counter you work at, e.g. C01 (default: GASDESK_COUNTER, "
+                                   "or this PC's, from its last sign-in)"))
+    common.add_argument("--lang", default=default(os.environ.get("GASDESK_LANG", "zh")), choices=["zh", "en"],
+                        help=words("提示和帮助的语言：zh 中文（默认）或 en 英文；也可用环境变量 GASDESK_LANG",
+                                   "the language of messages and help: zh Chinese (default) or en English; "
+                                   "or set GASDESK_LANG"))
     common.add_argument("--demo", action="store_true", default=default(False),
-                        help="the demo office (the data folder's demo.db; the window creates it on first use)")
+                        help=words("演示营业厅（数据文件夹里的 demo.db；桌面程序第一次使用时创建它）",
+                                   "the demo office (the data folder's demo.db; the window creates it on first use)"))
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, its help in the current language (errors.set_language): build and
+    parse it inside argparse_words() so argparse's own words speak it too."""
     common = _common_options(suppress=True)
-    p = Parser(prog="gasdesk", parents=[_common_options(suppress=False)], description="gasdesk 燃气营业厅柜台系统")
-    p.add_argument("--version", action="version", version=f"gasdesk {__version__}")
+    p = Parser(prog="gasdesk", parents=[_common_options(suppress=False)],
+               description=words("gasdesk 燃气营业厅柜台系统。不带命令时打开桌面程序；下面的命令供脚本和管理员使用，"
+                                 "每个命令的用法见 gasdesk 命令 --help。",
+                                 "gasdesk, the gas office's counter system. With no command it opens the desktop "
+                                 "program; the commands below serve scripts and administrators (see gasdesk "
+                                 "COMMAND --help)."))
+    p.add_argument("--version", action="version", version=f"gasdesk {__version__}",
+                   help=words("显示版本号并退出", "show the program's version number and exit"))
     p.add_argument("--screenshot", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_gui)
     sub = p.add_subparsers(dest="command")
     for module in COMMANDS:
         module.register(sub, common)
+    _name_sub_commands(p)
     return p
+
+
+def _name_sub_commands(parser: argparse.ArgumentParser) -> None:
+    """A missing or unknown sub-command of a group is named as the group's usage shows it,
+    ``{show,find}``, rather than by the attribute the code reads (``account_command``)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _name_sub_commands(child)
+            if action.required and action.metavar is None:
+                action.metavar = "{" + ",".join(action.choices) + "}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,7 +149,8 @@ def _run(argv: list[str]) -> int:
     lang = _language(argv)
     set_language(lang)
     try:
-        args = build_parser().parse_args(argv)
+        with argparse_words(lang):
+            args = build_parser().parse_args(argv)
     except SystemExit as done:  # --help, --version: printed, nothing else to do
         return done.code if isinstance(done.code, int) else 0
     except UsageError as exc:

@@ -23,6 +23,7 @@ def detail_json(detail: Any) -> dict[str, Any]:
     }
     # Every reading of every meter, newest first (initial and final ones are readings of their kinds).
     data["readings"] = [r.json(with_account=False) for r in detail.readings]
+    data["bills"] = [b.json() for b in detail.bills]  # newest first, each with its lines
     return data
 
 
@@ -109,16 +110,20 @@ def _cut_note(listed: int, count: Any, lang: str) -> str:
 
 
 def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
-    acc = sub.add_parser("account", help="piped-gas accounts")
+    w = common.words
+    acc = common.command(sub, "account", w("管道燃气用户", "piped-gas accounts"))
     asub = acc.add_subparsers(dest="account_command", required=True)
-    show = asub.add_parser("show", parents=[common_options], help="print one account (holder masked per role)")
-    show.add_argument("number", help="account number (check digit verified)")
-    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show = common.command(asub, "show", w("显示一户的资料、燃气表和账目（证件号和电话打码）",
+                                          "print one account, its meters and ledger (ID numbers and phones "
+                                          "masked)"), common_options)
+    show.add_argument("number", help=w("户号（会核对校验位）", "account number (check digit verified)"))
+    common.json_flag(show)
     show.set_defaults(func=cmd_account_show)
-    find = asub.add_parser("find", parents=[common_options],
-                           help="counter search: number, name, pinyin, phone, meter, address")
-    find.add_argument("query", help="what the clerk would type in the search box")
-    find.add_argument("--json", action="store_true", help="machine-readable output")
+    find = common.command(asub, "find", w("柜台查询：户号、姓名、拼音、电话、表号、地址",
+                                          "counter search: number, name, pinyin, phone, meter, address"),
+                          common_options)
+    find.add_argument("query", help=w("在查询框里输入的内容", "what the clerk would type in the search box"))
+    common.json_flag(find)
     find.add_argument("--limit", type=common.integer("--limit", 1, 200), default=20,
-                      help="most hits to print (default 20, at most 200)")
+                      help=w("最多列出几户（默认 20，最多 200）", "most hits to print (default 20, at most 200)"))
     find.set_defaults(func=cmd_account_find)

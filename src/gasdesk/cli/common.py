@@ -16,6 +16,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from gasdesk.machine import local_counter
 from gasdesk.paths import default_db_path, demo_db_path
+from gasdesk.services.core import labels
 from gasdesk.services.core.errors import AuthError, ValidationError, current_language
 from gasdesk.services.core.text import shown
 
@@ -308,12 +310,142 @@ class UsageError(Exception):
         return f"{self.usage}命令行有误：{message}\n（用法见 {self.prog} --help）"
 
 
-_LONG_WORD = re.compile(r"\S{41,}")
+# A long run of characters with no space between: a run of Chinese is a run of its own (the words
+# around what was typed have no spaces in Chinese).
+_WIDE = "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60"  # CJK, kana, hangul, full-width forms
+_LONG_WORD = re.compile(rf"[^\s{_WIDE}]{{41,}}|[{_WIDE}]{{41,}}")
+
+
+# ---- help and argparse's own words -------------------------------------------------------------
+#
+# Help texts are written once, as words(zh, en) when the parser is built: main() knows the language
+# before it builds one. argparse's own words ("usage:", "options", its refusals) go through the
+# gettext() and ngettext() it imported into its module namespace (CPython 3.11's argparse.py), called
+# as it builds a parser, formats help or reports an error: argparse_words() answers them in Chinese
+# while the command line is built and parsed. A wording argparse changes in a later Python falls back
+# to its English (tests/services/cli/test_cli_help.py finds every key below in argparse's source).
+
+ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示这份帮助并退出",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "%(type)s 的值无效：%(value)r",
+    "expected one argument": "后面需要一个值",
+    "expected at most one argument": "后面最多一个值",
+    "expected at least one argument": "后面至少需要一个值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
+    "ignored explicit argument %r": "这个选项不带值，多给了 %r",
+    "not allowed with argument %s": "不能和参数 %s 一起用",
+    "one of the arguments %s is required": "参数 %s 必须给出其中一个",
+}
+ARGPARSE_ZH_PLURAL = {("expected %s argument", "expected %s arguments"): "后面需要 %s 个值"}
+
+
+def _argparse_zh(text: str) -> str:
+    return ARGPARSE_ZH.get(text, text)
+
+
+def _argparse_zh_plural(one: str, many: str, n: int) -> str:
+    return ARGPARSE_ZH_PLURAL.get((one, many)) or (one if n == 1 else many)
+
+
+@contextmanager
+def argparse_words(lang: str) -> Iterator[None]:
+    """argparse speaks ``lang`` inside (help, usage, its refusals), and its own English again after:
+    the module is shared with the window's process and with tests."""
+    if lang == "en":
+        yield
+        return
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _argparse_zh, _argparse_zh_plural  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def codes(table: labels.Table) -> str:
+    """A choice's codes with their names, for a help text: ``clerk 业务员、reader 抄表员…``."""
+    if current_language() == "en":
+        return ", ".join(f"{code} ({label.en})" for code, label in table.items())
+    return "、".join(f"{code} {label.zh}" for code, label in table.items())
+
+
+def command(sub: argparse._SubParsersAction, name: str, text: str,
+            *parents: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """A sub-command: ``text`` is its line in its parent's help and the opening of its own."""
+    return sub.add_parser(name, help=text, description=text, parents=list(parents))
+
+
+def json_flag(parser: argparse.ArgumentParser, zh: str = "供程序读取的输出（JSON）",
+              en: str = "machine-readable output") -> None:
+    parser.add_argument("--json", action="store_true", help=words(zh, en))
+
+
+def columns(text: str) -> int:
+    """How many console columns ``text`` takes: a Chinese character or full-width sign takes two."""
+    return len(text) + sum(unicodedata.east_asian_width(c) in "WF" for c in text if not c.isascii())
+
+
+# A break may fall at a space or between two wide characters, never before closing punctuation
+# nor after opening punctuation.
+_OPEN, _CLOSE = re.escape("（“‘「《[("), re.escape("，。、；：！？）”’」》,.;:!?)]")
+_WRAP_TOKEN = re.compile(rf"(\s*)([{_OPEN}]*(?:[^\s{_WIDE}]+|\S)[{_CLOSE}]*)")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` console columns (textwrap counts characters, so
+    Chinese lines came out twice as wide as the console)."""
+    lines: list[str] = []
+    line, used = "", 0
+    for space, token in _WRAP_TOKEN.findall(" ".join(text.split())):
+        sep = " " if space and line else ""
+        wide = columns(token)
+        if line and used + len(sep) + wide > width:
+            lines.append(line)
+            line, used, sep = "", 0, ""
+        line += sep + token
+        used += len(sep) + wide
+    return [*lines, line] if line else lines
+
+
+# argparse ends a section's heading with an ASCII colon; a Chinese heading takes the full-width one.
+_WIDE_HEADING = re.compile(rf"^(\S.*[{_WIDE}]):$", re.MULTILINE)
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's layout, wrapped by console columns, so Chinese help fits the console."""
+
+    def format_help(self) -> str:
+        return _WIDE_HEADING.sub(r"\1：", super().format_help())
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap(text, width - len(indent)))
+
+    def _format_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None) -> str:
+        # argparse indents the usage's further lines by len(prefix): "用法：" takes 3 characters
+        # but 6 columns. A stand-in as wide as the prefix in columns, one column per character.
+        prefix = argparse._("usage: ") if prefix is None else prefix  # type: ignore[attr-defined]
+        stand_in = "\0" * columns(prefix)
+        return super()._format_usage(usage, actions, groups, stand_in).replace(stand_in, prefix, 1)
 
 
 class Parser(argparse.ArgumentParser):
     """argparse that reports a malformed command line to the caller instead of exiting with 2
-    (which the exit-code table keeps for an unusable database); sub-commands inherit it."""
+    (which the exit-code table keeps for an unusable database), and wraps its help by console
+    columns; sub-commands inherit it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(self.prog, self.format_usage(), message)

@@ -40,14 +40,20 @@ def cmd_counter_add(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
-    c = sub.add_parser("counter", help="registered counters and depots")
+    w = common.words
+    c = common.command(sub, "counter", w("已登记的柜台和调瓶点", "registered counters and depots"))
     csub = c.add_subparsers(dest="counter_command", required=True)
-    lst = csub.add_parser("list", parents=[common_options], help="list the registered counters and depots")
-    lst.add_argument("--json", action="store_true", help="machine-readable output (code, name, kind, active)")
+    lst = common.command(csub, "list", w("列出已登记的柜台和调瓶点", "list the registered counters and depots"),
+                         common_options)
+    common.json_flag(lst, "供程序读取的输出（JSON：code、name、kind、active）",
+                     "machine-readable output (code, name, kind, active)")
     lst.set_defaults(func=cmd_counter_list)
-    add = csub.add_parser("add", parents=[common_options], help="register a counter or depot (admin)")
-    add.add_argument("code", help="e.g. C03 or D02")
-    add.add_argument("--name", required=True, help="what people call it, e.g. 三号柜台")
-    add.add_argument("--kind", choices=["counter", "depot"], default="counter")
-    add.add_argument("--json", action="store_true", help="machine-readable output")
+    add = common.command(csub, "add", w("登记柜台或调瓶点（管理员）", "register a counter or depot (admin)"),
+                         common_options)
+    add.add_argument("code", help=w("编号，例如 C03 或 D02", "its code, e.g. C03 or D02"))
+    add.add_argument("--name", required=True, help=w("平时的叫法，例如 三号柜台", "what people call it, e.g. 三号柜台"))
+    add.add_argument("--kind", choices=["counter", "depot"], default="counter",
+                     help=w("类型：", "kind: ") + common.codes(labels.COUNTER_KIND) + w("（默认 counter）",
+                                                                                     " (default counter)"))
+    common.json_flag(add)
     add.set_defaults(func=cmd_counter_add)

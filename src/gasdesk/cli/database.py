@@ -71,6 +71,15 @@ def cmd_db_check(args: argparse.Namespace) -> int:
         common.err(report.finding.en if args.lang == "en" else report.finding.zh)
         common.err(_CHAIN_ADVICE[args.lang == "en"])
         return CHECK_DAMAGED
+    if report.bill_mismatches:
+        for m in report.bill_mismatches:
+            again = "" if m.recomputed is None else str(m.recomputed)
+            common.err(common.words(f"账单 {m.bill_id}（户号 {m.account_number}）：{m.why}；"
+                                    f"账单 {m.stored} 元，重算 {again or '-'} 元",
+                                    f"bill {m.bill_id} (account {m.account_number}): recomputed {again or '-'}, "
+                                    f"billed {m.stored}"))
+        common.err(_CHAIN_ADVICE[args.lang == "en"])
+        return CHECK_DAMAGED
     return CHECK_SOUND if report.current else CHECK_OLDER
 
 
@@ -137,24 +146,34 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
-    dbp = sub.add_parser("db", help="database upgrade and checks")
+    w = common.words
+    dbp = common.command(sub, "db", w("数据库的升级和检查", "database upgrade and checks"))
     dbsub = dbp.add_subparsers(dest="db_command", required=True)
-    up = dbsub.add_parser("upgrade", parents=[common_options], help="copy the file aside and upgrade it")
-    up.add_argument("--create", action="store_true", help="make a new database when the file is missing or empty")
+    up = common.command(dbsub, "upgrade", w("先把文件复制一份留底，再升级它", "copy the file aside and upgrade it"),
+                        common_options)
+    up.add_argument("--create", action="store_true",
+                    help=w("文件不存在或为空时新建数据库", "make a new database when the file is missing or empty"))
     up.set_defaults(func=cmd_db_upgrade)
-    dbsub.add_parser("create", parents=[common_options],
-                     help="a new database where there is none (missing or empty file)").set_defaults(func=cmd_db_create)
-    chk = dbsub.add_parser("check", parents=[common_options],
-                           help="integrity and hash-chain check, read-only; exit 0 sound and current, 1 sound but "
-                                "older, 2 damaged, 4 cannot be checked")
-    chk.add_argument("--head", help="a chain head printed earlier (COUNT:HASH) the chain must still pass through")
+    common.command(dbsub, "create", w("在还没有数据库的地方新建一个（文件不存在或为空）",
+                                      "a new database where there is none (missing or empty file)"),
+                   common_options).set_defaults(func=cmd_db_create)
+    chk = common.command(dbsub, "check", w("完整性和校验链检查，只读。退出码：0 完好且是最新版本，1 完好但版本较旧，"
+                                           "2 已损坏，4 无法检查",
+                                           "integrity and hash-chain check, read-only; exit 0 sound and current, "
+                                           "1 sound but older, 2 damaged, 4 cannot be checked"), common_options)
+    chk.add_argument("--head", help=w("以前打印的校验链头（条数:哈希），校验链必须仍然经过它",
+                                      "a chain head printed earlier (COUNT:HASH) the chain must still pass through"))
     chk.set_defaults(func=cmd_db_check)
 
-    b = sub.add_parser("backup", parents=[common_options], help="hot backup through SQLite's backup API, then checked")
-    b.add_argument("--to", help="backup file (default: backups/ beside the database)")
+    b = common.command(sub, "backup", w("通过 SQLite 的备份接口热备份，然后检查备份",
+                                        "hot backup through SQLite's backup API, then checked"), common_options)
+    b.add_argument("--to", metavar="FILE", help=w("备份文件（默认：数据库旁边的 backups/ 文件夹）",
+                                  "backup file (default: backups/ beside the database)"))
     b.set_defaults(func=cmd_backup)
 
-    r = sub.add_parser("restore", parents=[common_options], help="replace the database with a checked backup")
-    r.add_argument("file")
-    r.add_argument("--yes", action="store_true", help="confirm the replacement without a prompt")
+    r = common.command(sub, "restore", w("用检查过的备份替换数据库（管理员）",
+                                         "replace the database with a checked backup (admin)"), common_options)
+    r.add_argument("file", help=w("备份文件", "the backup file"))
+    r.add_argument("--yes", action="store_true",
+                   help=w("不再询问，确认替换", "confirm the replacement without a prompt"))
     r.set_defaults(func=cmd_restore)

@@ -28,7 +28,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
-    d = sub.add_parser("demo", parents=[common_options], help="build the demo office database without the GUI")
+    w = common.words
+    d = common.command(sub, "demo", w("不开窗口，把演示营业厅写进 --db 文件",
+                                      "build the demo office database in the --db file, without the GUI"),
+                       common_options)
     d.add_argument("--size", type=common.integer("--size", 0, 5_000_000), default=0,
-                   help="extra generated accounts (for benchmarks)")
+                   help=w("另外生成的户数（供性能测试）", "extra generated accounts (for benchmarks)"))
     d.set_defaults(func=cmd_demo)

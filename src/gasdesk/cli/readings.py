@@ -142,35 +142,50 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
-    r = sub.add_parser("readings", help="meter readings: import, held, confirm, correct, list")
+    w = common.words
+    r = common.command(sub, "readings", w("抄表读数：导入、待审、确认、更正、列表",
+                                          "meter readings: import, held, confirm, correct, list"))
     rsub = r.add_subparsers(dest="readings_command", required=True)
-    imp = rsub.add_parser("import", parents=[common_options],
-                          help="import a CSV or XLSX file of readings (all good rows in one transaction)")
-    imp.add_argument("file", help="CSV (UTF-8, GB18030/GBK) or XLSX; headers 户号 表号 本次读数 抄表日期 [备注 类型]")
-    imp.add_argument("--dry-run", action="store_true", help="check and report, store nothing")
-    imp.add_argument("--json", action="store_true",
-                     help="the counts as JSON: accepted, held, already_imported, rejected")
+    imp = common.command(rsub, "import", w("导入 CSV 或 XLSX 读数文件（合格的行在一个事务里一起保存）。"
+                                           "退出码 0：没有拒收的行；1：有拒收的行，写入文件旁的 .rejected.csv",
+                                           "import a CSV or XLSX file of readings (all good rows in one "
+                                           "transaction); exit 0 when no row was rejected, 1 when some were "
+                                           "(written to .rejected.csv beside the file)"), common_options)
+    imp.add_argument("file", help=w("CSV（UTF-8、GB18030/GBK）或 XLSX；", "CSV (UTF-8, GB18030/GBK) or XLSX; ")
+                     + w("表头", "headers") + " 户号 表号 本次读数 抄表日期 [备注 类型]")
+    imp.add_argument("--dry-run", action="store_true",
+                     help=w("只检查和报告，什么也不保存", "check and report, store nothing"))
+    common.json_flag(imp, "以 JSON 输出计数：accepted、held、already_imported、rejected",
+                     "the counts as JSON: accepted, held, already_imported, rejected")
     imp.set_defaults(func=cmd_import)
-    held = rsub.add_parser("held", parents=[common_options], help="readings held for a person to decide")
-    held.add_argument("--json", action="store_true", help="machine-readable output")
+    held = common.command(rsub, "held", w("等人来决定的待审读数", "readings held for a person to decide"),
+                          common_options)
+    common.json_flag(held)
     held.set_defaults(func=cmd_held)
-    conf = rsub.add_parser("confirm", parents=[common_options], help="confirm a held reading (supervisor)")
-    conf.add_argument("id", type=common.record_id("id"), help="the reading's id (from `readings held`)")
-    conf.add_argument("--note", default="", help="why it is right (kept in the audit log)")
-    conf.add_argument("--json", action="store_true", help="machine-readable output")
+    conf = common.command(rsub, "confirm", w("确认一条待审读数（主管）", "confirm a held reading (supervisor)"),
+                          common_options)
+    conf.add_argument("id", type=common.record_id("id"),
+                      help=w("读数的编号（见 readings held）", "the reading's id (from `readings held`)"))
+    conf.add_argument("--note", default="",
+                      help=w("为什么它是对的（记入审计日志）", "why it is right (kept in the audit log)"))
+    common.json_flag(conf)
     conf.set_defaults(func=cmd_confirm)
-    corr = rsub.add_parser("correct", parents=[common_options],
-                           help="correct a reading: a new reading supersedes it, checked again")
-    corr.add_argument("id", type=common.record_id("id"), help="the reading's id")
-    corr.add_argument("value", help="the right reading, m³")
-    corr.add_argument("--note", default="", help="what was wrong")
-    corr.add_argument("--json", action="store_true", help="machine-readable output")
+    corr = common.command(rsub, "correct", w("更正读数：新读数取代它，并重新检查",
+                                             "correct a reading: a new reading supersedes it, checked again"),
+                          common_options)
+    corr.add_argument("id", type=common.record_id("id"), help=w("读数的编号", "the reading's id"))
+    corr.add_argument("value", help=w("正确的读数，m³", "the right reading, m³"))
+    corr.add_argument("--note", default="", help=w("哪里错了", "what was wrong"))
+    common.json_flag(corr)
     corr.set_defaults(func=cmd_correct)
-    lst = rsub.add_parser("list", parents=[common_options], help="readings by route, date and status")
-    lst.add_argument("--route", help="route code, e.g. R01")
-    lst.add_argument("--date", type=common.day("--date"), help="reading day, 2027-03-31")
-    lst.add_argument("--status", choices=STATUSES)
-    lst.add_argument("--limit", type=common.integer("--limit", 1, 5000), default=500, help="most rows (default 500)")
-    lst.add_argument("--json", action="store_true",
-                     help='rows {"id", "account_number", "meter_serial", "date", "value", "kind", "status", "reasons"}')
+    lst = common.command(rsub, "list", w("按抄表路线、日期和状态列出读数", "readings by route, date and status"),
+                         common_options)
+    lst.add_argument("--route", help=w("抄表路线编号，例如 R01", "route code, e.g. R01"))
+    lst.add_argument("--date", type=common.day("--date"), help=w("抄表日期，如 2027-03-31", "reading day, 2027-03-31"))
+    lst.add_argument("--status", choices=STATUSES,
+                     help=w("状态：", "status: ") + common.codes({k: labels.READING_STATUS[k] for k in STATUSES}))
+    lst.add_argument("--limit", type=common.integer("--limit", 1, 5000), default=500,
+                     help=w("最多几行（默认 500，最多 5000）", "most rows (default 500, at most 5000)"))
+    common.json_flag(lst, '每行 {"id", "account_number", "meter_serial", "date", "value", "kind", "status", "reasons"}',
+                     'rows {"id", "account_number", "meter_serial", "date", "value", "kind", "status", "reasons"}')
     lst.set_defaults(func=cmd_list)

@@ -134,30 +134,39 @@ def cmd_gas_on_sheet(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
-    rep = sub.add_parser("report", help="registers and lists as PDF or xlsx")
+    w = common.words
+    out_help = w("输出文件 FILE.pdf 或 FILE.xlsx（文件夹须已存在）", "FILE.pdf or FILE.xlsx (in a folder that exists)")
+    rep = common.command(sub, "report", w("登记册和清单，PDF 或 xlsx", "registers and lists as PDF or xlsx"))
     rsub = rep.add_subparsers(dest="report_command", required=True)
-    reg = rsub.add_parser("register", parents=[common_options], help="accounts by area / compound with status counts")
-    reg.add_argument("--area", help="area code, e.g. 01 (default: every area)")
-    reg.add_argument("--compound", type=common.record_id("--compound"), help="compound id (see the address tree)")
-    reg.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
+    reg = common.command(rsub, "register", w("按片区或小区列出用户，附各状态户数",
+                                             "accounts by area / compound with status counts"), common_options)
+    reg.add_argument("--area", help=w("片区编号，例如 01（默认：所有片区）",
+                                      "area code, e.g. 01 (default: every area)"))
+    reg.add_argument("--compound", type=common.record_id("--compound"),
+                     help=w("小区编号（见地址树）", "compound id (see the address tree)"))
+    reg.add_argument("--out", required=True, metavar="FILE", help=out_help)
     reg.set_defaults(func=cmd_register)
 
-    new = rsub.add_parser("new-accounts", parents=[common_options], help="accounts opened in a date range")
-    new.add_argument("--from", dest="date_from", type=common.day("--from"), required=True,
-                     help="first day, 2026-01-01")
-    new.add_argument("--to", dest="date_to", type=common.day("--to"), required=True,
-                     help="last day (included), 2026-01-31")
-    new.add_argument("--area", help="area code (default: every area)")
+    new = common.command(rsub, "new-accounts", w("某段日期内开户的用户清单", "accounts opened in a date range"),
+                         common_options)
+    new.add_argument("--from", dest="date_from", type=common.day("--from"), required=True, metavar="DATE",
+                     help=w("第一天，如 2026-01-01", "first day, 2026-01-01"))
+    new.add_argument("--to", dest="date_to", type=common.day("--to"), required=True, metavar="DATE",
+                     help=w("最后一天（包括这一天），如 2026-01-31", "last day (included), 2026-01-31"))
+    new.add_argument("--area", help=w("片区编号（默认：所有片区）", "area code (default: every area)"))
     new.add_argument("--basis", choices=["opened", "signed", "applied"], default="opened",
-                     help="which date counts: gas-on/opened (default), contract signed, applied")
-    new.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
+                     help=w("按哪个日期算：", "which date counts: ") + common.codes(labels.REGISTER_BASIS)
+                     + w("（默认 opened）", " (default opened)"))
+    new.add_argument("--out", required=True, metavar="FILE", help=out_help)
     new.set_defaults(func=cmd_new_accounts)
 
-    gas = sub.add_parser("gas-on", help="compound gas-on days")
+    gas = common.command(sub, "gas-on", w("小区集中通气日", "compound gas-on days"))
     gsub = gas.add_subparsers(dest="gas_on_command", required=True)
-    sheet = gsub.add_parser("sheet", parents=[common_options], help="print the sign-off sheet of a gas-on event")
-    sheet.add_argument("event_id", type=common.record_id("EVENT_ID"))
-    sheet.add_argument("--out", required=True, help="FILE.pdf")
-    sheet.add_argument("--copy", action="store_true", help="a reprint: marked 副本 and audited")
+    sheet = common.command(gsub, "sheet", w("打印通气日的签收单", "print the sign-off sheet of a gas-on event"),
+                           common_options)
+    sheet.add_argument("event_id", type=common.record_id("EVENT_ID"), help=w("通气日的编号", "the gas-on event's id"))
+    sheet.add_argument("--out", required=True, metavar="FILE", help=w("输出文件 FILE.pdf（文件夹须已存在）",
+                                                      "FILE.pdf (in a folder that exists)"))
+    sheet.add_argument("--copy", action="store_true",
+                       help=w("补打：标为“副本”并记入审计日志", "a reprint: marked 副本 and audited"))
     sheet.set_defaults(func=cmd_gas_on_sheet)
-

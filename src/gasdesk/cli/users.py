@@ -33,10 +33,15 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentParser) -> None:
-    u = sub.add_parser("user", help="users")
+    w = common.words
+    u = common.command(sub, "user", w("用户", "users"))
     usub = u.add_subparsers(dest="user_command", required=True)
-    ua = usub.add_parser("add", parents=[common_options], help="add a user (the first one must be an admin)")
-    ua.add_argument("login")
-    ua.add_argument("--role", required=True)
-    ua.add_argument("--name")
+    ua = common.command(usub, "add", w("添加用户：第一个用户必须是管理员，以后由管理员添加（--user）；"
+                                       "新密码取自环境变量 GASDESK_NEW_PASSWORD，没有时提示输入",
+                                       "add a user: the first one must be an admin, later ones are added by an "
+                                       "admin (--user); the new password from GASDESK_NEW_PASSWORD or a prompt"),
+                        common_options)
+    ua.add_argument("login", help=w("新用户的登录名", "the new user's login"))
+    ua.add_argument("--role", required=True, help=w("角色：", "role: ") + common.codes(labels.ROLE))
+    ua.add_argument("--name", help=w("姓名（默认与登录名相同）", "the name shown (default: the login)"))
     ua.set_defaults(func=cmd_user_add)

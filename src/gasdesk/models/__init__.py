@@ -14,6 +14,7 @@ from gasdesk.models.accounts import (
 from gasdesk.models.address import Area, Compound
 from gasdesk.models.audit import AuditEntry
 from gasdesk.models.base import Base
+from gasdesk.models.billing import Bill, BillLine, BillStatus, PriceNotice, TariffSchedule, TariffTier
 from gasdesk.models.counters import Counter
 from gasdesk.models.ledger import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift
 from gasdesk.models.premises import Premises
@@ -30,6 +31,9 @@ __all__ = [
     "Attachment",
     "AuditEntry",
     "Base",
+    "Bill",
+    "BillLine",
+    "BillStatus",
     "Compound",
     "Contract",
     "Counter",
@@ -41,6 +45,7 @@ __all__ = [
     "Meter",
     "Party",
     "Premises",
+    "PriceNotice",
     "PrintJob",
     "Reading",
     "ReadingFollowUp",
@@ -52,5 +57,7 @@ __all__ = [
     "RouteStop",
     "Setting",
     "Shift",
+    "TariffSchedule",
+    "TariffTier",
     "User",
 ]

@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gasdesk.models.base import Base, MoneyCol, Timestamp, VolumeCol, search_key
+from gasdesk.models.base import Base, MoneyCol, Timestamp, VolumeCol, one_of, search_key
 from gasdesk.money import Volume
 
 
@@ -32,9 +32,6 @@ class AccountStatus(StrEnum):
     CLOSED = "closed"
 
 
-def _in(column: str, enum: type[StrEnum]) -> str:
-    return f"{column} IN ({', '.join(repr(m.value) for m in enum)})"
-
 
 class AccountNumberCounter(Base):
     """Last sequence used per area: bumped in the transaction that numbers an account."""
@@ -48,8 +45,8 @@ class AccountNumberCounter(Base):
 class Account(Base):
     __tablename__ = "accounts"
     __table_args__ = (
-        CheckConstraint(_in("type", AccountType), name="type"),
-        CheckConstraint(_in("status", AccountStatus), name="status"),
+        CheckConstraint(one_of("type", AccountType), name="type"),
+        CheckConstraint(one_of("status", AccountStatus), name="status"),
         CheckConstraint("household_size >= 1", name="household_size"),
     )
 
@@ -119,7 +116,7 @@ class Contract(Base):
     """A supply contract with one holder: the opening contract, or a new one at transfer."""
 
     __tablename__ = "contracts"
-    __table_args__ = (CheckConstraint(_in("status", ContractStatus), name="status"),)
+    __table_args__ = (CheckConstraint(one_of("status", ContractStatus), name="status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated
 
 from sqlalchemy import DateTime, MetaData, String
@@ -48,6 +49,11 @@ def search_key(length: int) -> String:
     inside the range and order them differently). Migration 0004 sets it on PostgreSQL.
     """
     return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+def one_of(column: str, enum: type[StrEnum]) -> str:
+    """A CHECK that ``column`` holds one of the enum's values: ``status IN ('a', 'b')``."""
+    return f"{column} IN ({', '.join(repr(m.value) for m in enum)})"
 
 
 def utcnow() -> datetime:

@@ -232,3 +232,50 @@ def readings_guards_ddl(dialect: str) -> tuple[list[str], list[str]]:
                 "DROP FUNCTION IF EXISTS gasdesk_readings_guard()"]
         return create, drop
     return [], []
+
+
+# Revision 0009: a posted bill is frozen. It moves once, posted -> reversed (with the reversal's
+# posting); nothing else of it changes, and no bill is deleted.
+BILL_FIXED = ("account_id", "meter_id", "reading_id", "from_reading_id", "period_from", "period_to", "customer_type",
+              "household_size", "volume_m3", "total", "due_on", "posting_id", "charge_entry_id", "created_by",
+              "created_at")
+_BILLS_SQLITE = {
+    "trg_bills_fixed": (
+        f"BEFORE UPDATE OF {', '.join(BILL_FIXED)} ON bills "
+        "BEGIN SELECT RAISE(ABORT, 'a posted bill is frozen: reverse it and bill again'); END"
+    ),
+    "trg_bills_reversed_final": (
+        "BEFORE UPDATE ON bills WHEN OLD.status = 'reversed' "
+        "BEGIN SELECT RAISE(ABORT, 'a reversed bill never changes'); END"
+    ),
+    "trg_bills_no_delete": "BEFORE DELETE ON bills BEGIN SELECT RAISE(ABORT, 'bills are never deleted'); END",
+}
+_BILLS_PG_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION gasdesk_bills_guard() RETURNS trigger AS $$ BEGIN "
+    "IF TG_OP = 'DELETE' THEN "
+    "  RAISE EXCEPTION 'bills are never deleted' USING ERRCODE = 'restrict_violation'; END IF; "
+    "IF OLD.status = 'reversed' THEN "
+    "  RAISE EXCEPTION 'a reversed bill never changes' USING ERRCODE = 'restrict_violation'; END IF; "
+    "IF " + " OR ".join(f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in BILL_FIXED) + " THEN "
+    "  RAISE EXCEPTION 'a posted bill is frozen: reverse it and bill again' USING ERRCODE = 'restrict_violation'; "
+    "END IF; RETURN NEW; END; $$ LANGUAGE plpgsql"
+)
+
+
+def bills_guards_ddl(dialect: str) -> tuple[list[str], list[str]]:
+    """(create, drop): a bill keeps its period, use and total; it is reversed, never changed or deleted."""
+    if dialect == "sqlite":
+        create = [f"CREATE TRIGGER {name} {body}" for name, body in _BILLS_SQLITE.items()]
+        return create, [f"DROP TRIGGER IF EXISTS {name}" for name in _BILLS_SQLITE]
+    if dialect == "postgresql":
+        create = [
+            _BILLS_PG_FUNCTION,
+            "CREATE TRIGGER trg_bills_guard BEFORE UPDATE OR DELETE ON bills "
+            "FOR EACH ROW EXECUTE FUNCTION gasdesk_bills_guard()",
+            "CREATE TRIGGER trg_bills_no_truncate BEFORE TRUNCATE ON bills "
+            "FOR EACH STATEMENT EXECUTE FUNCTION gasdesk_append_only()",
+        ]
+        drop = ["DROP TRIGGER IF EXISTS trg_bills_no_truncate ON bills",
+                "DROP TRIGGER IF EXISTS trg_bills_guard ON bills", "DROP FUNCTION IF EXISTS gasdesk_bills_guard()"]
+        return create, drop
+    return [], []

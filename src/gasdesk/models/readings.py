@@ -14,7 +14,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gasdesk.models.base import Base, Timestamp, UTCDateTime, search_key
+from gasdesk.models.base import Base, Timestamp, UTCDateTime, one_of, search_key
 from gasdesk.money import Volume
 
 
@@ -39,15 +39,12 @@ class RouteCycle(StrEnum):
     BIMONTHLY = "bimonthly"
 
 
-def _in(column: str, enum: type[StrEnum]) -> str:
-    return f"{column} IN ({', '.join(repr(m.value) for m in enum)})"
-
 
 class Route(Base):
     """A reader's route: its stops in walking order, read on its scheduled days of the month."""
 
     __tablename__ = "routes"
-    __table_args__ = (CheckConstraint(_in("cycle", RouteCycle), name="cycle"),)
+    __table_args__ = (CheckConstraint(one_of("cycle", RouteCycle), name="cycle"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(search_key(12), unique=True)
@@ -77,8 +74,8 @@ class RouteStop(Base):
 class Reading(Base):
     __tablename__ = "readings"
     __table_args__ = (
-        CheckConstraint(_in("kind", ReadingKind), name="kind"),
-        CheckConstraint(_in("status", ReadingStatus), name="status"),
+        CheckConstraint(one_of("kind", ReadingKind), name="kind"),
+        CheckConstraint(one_of("status", ReadingStatus), name="status"),
         CheckConstraint("value IS NOT NULL OR kind = 'no_access'", name="value"),
         CheckConstraint("value IS NULL OR value >= 0", name="value_positive"),
         # The meter's readings in date order: the previous reading, the last cycles' use.

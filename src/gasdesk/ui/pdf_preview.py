@@ -82,11 +82,14 @@ class PdfPreview(QDialog):
         self.printer_class = printer_class_of(pdf_bytes)
         self.dialog: QWidget | None = None  # the message last opened (tests look here)
         self.setWindowTitle(title)
-        fit_to_screen(self, 820, 900)  # an A4 page wide; shorter on a 1366×768 screen
+        images = render_pages(pdf_bytes)
+        # As wide as the widest page (an A4 register is landscape) and the scroll bar, so no page
+        # scrolls sideways; narrower and shorter where the screen is smaller (1366×768).
+        fit_to_screen(self, max([820, *(image.width() + 64 for image in images)]), 900)
         pages = QWidget()
         col = QVBoxLayout(pages)
         col.setSpacing(12)
-        for image in render_pages(pdf_bytes):
+        for image in images:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)

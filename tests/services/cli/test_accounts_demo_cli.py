@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -50,17 +51,21 @@ def test_demo_accounts_keep_the_invariants(demo_db: Path) -> None:
 def test_account_show(demo_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     db = prepare(demo_db)
     with db.read() as s:
-        number, id_number = s.execute(text("SELECT number, holder_id_number FROM accounts "
-                                           "WHERE status = 'in_service' ORDER BY id LIMIT 1")).one()
+        number, id_number, billed = s.execute(text(
+            "SELECT number, holder_id_number, (SELECT sum(total) FROM bills b WHERE b.account_id = a.id) "
+            "FROM accounts a WHERE status = 'in_service' ORDER BY id LIMIT 1")).one()
     db.dispose()
+    owed = Decimal(billed) / 100 - Decimal("300.00")  # its bills, less the prepayment they used up
     monkeypatch.setenv("GASDESK_PASSWORD", "clerk123")
     assert main(["account", "show", number, "--db", str(demo_db), "--user", "clerk", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["summary"]["number"] == number
     assert data["summary"]["id_number"] == id_number[:3] + "*" * 11 + id_number[-4:]
-    # the first account in service: contract fees paid in full, the 300.00 prepayment held as credit
-    assert data["balances"] == {"available": "300.00", "balance": "0.00", "arrears": "0.00", "credit": "0.00",
-                                "prepayment_credit": "300.00", "deposits": "0.00"}
+    # the first account in service: contract fees paid in full, the 300.00 prepayment applied to its
+    # first bills, the rest of its bills owed (the demo has no payments of bills)
+    assert owed > 0
+    assert data["balances"] == {"available": f"{-owed}", "balance": f"{owed}", "arrears": f"{owed}",
+                                "credit": "0.00", "prepayment_credit": "0.00", "deposits": "0.00"}
     # newest first: the demo's last cycle read, back to the meter's initial reading
     assert data["readings"][0]["kind"] in ("actual", "estimated", "no_access")
     assert data["readings"][-1]["kind"] == "initial"

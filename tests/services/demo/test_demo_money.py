@@ -55,13 +55,22 @@ def test_an_account_signed_in_2024_shows_its_fees_on_its_signing_day(s: Session)
     shown = [(e.kind, e.amount, e.business_date, e.counter) for e in ledger.entries(s, actor, account.id)]
     day = account.contract_signed_on
     assert day.year == 2024
+    # after the signing, its bills: each a gas charge after the day, the first ones paid from the prepayment
+    billing = [e for e in shown if e[0] in ("gas_charge", "prepayment_applied")]
+    assert billing and all(on > day and at == "C01" for _k, _a, on, at in billing)
+    assert sum(a for k, a, _d, _c in billing if k == "prepayment_applied") == D("-300.00")
+    shown = [e for e in shown if e not in billing]
     assert sorted(shown) == sorted([("opening_fee", D("200.00"), day, "C01"),
                                     ("installation_fee", D("1500.00"), day, "C01"),
                                     ("prepayment", D("300.00"), day, "C01"), ("payment", D("-2000.00"), day, "C01")])
 
 
 def test_no_gas_charges_without_bills(s: Session) -> None:
-    assert rows(s, "SELECT count(*) FROM ledger_entries WHERE kind = 'gas_charge'") == [(0,)]
+    # every gas charge is one bill's (of its total), and every bill has its charge (test_demo_billing.py)
+    assert rows(s, "SELECT count(*) FROM ledger_entries e LEFT JOIN bills b ON b.charge_entry_id = e.id "
+                   "WHERE e.kind = 'gas_charge' AND (b.id IS NULL OR b.total != e.amount)") == [(0,)]
+    assert rows(s, "SELECT count(*) FROM ledger_entries WHERE kind = 'gas_charge'") == rows(
+        s, "SELECT count(*) FROM bills")
 
 
 def test_money_postings_are_in_a_closed_shift_of_their_day_at_the_demo_counter(s: Session) -> None:
@@ -72,7 +81,11 @@ def test_money_postings_are_in_a_closed_shift_of_their_day_at_the_demo_counter(s
     assert rows(s, f"SELECT count(*) FROM ({money}) m JOIN shifts x ON x.id = m.shift_id "
                    "WHERE x.business_date != m.business_date") == [(0,)]
     assert rows(s, f"SELECT DISTINCT code FROM ({money})") == [("C01",)]
-    assert rows(s, "SELECT count(*) FROM ledger_postings") == rows(s, f"SELECT count(*) FROM ({money})")
+    # the other postings are bills: no money moves, no shift
+    bills = rows(s, "SELECT count(*) FROM ledger_postings WHERE action = 'billing.post' AND shift_id IS NULL")[0][0]
+    assert bills > 50_000
+    assert rows(s, "SELECT count(*) - :bills FROM ledger_postings", bills=bills) == rows(
+        s, f"SELECT count(*) FROM ({money})")
     assert rows(s, "SELECT count(*) FROM shifts WHERE status != 'closed'") == [(0,)]
     assert rows(s, "SELECT counter_id, business_date FROM shifts GROUP BY 1, 2 HAVING count(*) > 1") == []
     assert rows(s, "SELECT count(*) FROM shifts WHERE id NOT IN (SELECT shift_id FROM ledger_postings)") == [(0,)]
@@ -98,12 +111,17 @@ def test_balances_are_the_sums_of_entries(s: Session) -> None:
     for account_id, expected in sums.items():
         assert ledger.balances(s, account_id) == ledger.Balances(*expected), account_id
     # the generated accounts: a signing paid in full holds its prepayment until a closing pays it back
+    # or the account's bills use it up (the prepayment applied to each bill at once); the rest is owed
     generated = rows(s, "SELECT a.id, a.type, a.status FROM accounts a JOIN ledger_postings p ON p.account_id = a.id "
                         "WHERE p.idempotency_key LIKE 'history-%' GROUP BY a.id")
     assert len(generated) == 2887 - 213  # the 213 others signed through the services
+    billed = {a: D(t) / 100 for a, t in rows(s, "SELECT account_id, sum(total) FROM bills GROUP BY account_id")}
     for account_id, kind, status in generated:
         held = D("0.00") if status == "closed" else FEES[kind][2]
-        assert sums[account_id] == (D("0.00"), held, D("0.00")), account_id
+        bills = billed.get(account_id, D("0.00"))
+        applied = min(held, bills)
+        assert sums[account_id] == (bills - applied, held - applied, D("0.00")), account_id
+    assert sum(1 for a, *_ in generated if a in billed) > 2000
 
 
 def test_money_is_stored_in_whole_fen(s: Session) -> None:

@@ -91,6 +91,7 @@ def test_every_stored_status_is_what_the_checks_decide(s: Session) -> None:
         readings, past.readings = past.readings, []
         for p in readings:
             status, reasons, kind = stored[p.id]
+            status = "accepted" if status == "billed" else status  # billing moved it on after the checks
             if kind != "initial":  # an initial reading starts the meter: nothing to check it against
                 verdict = checks.judge(MeterPast(meter_id, past.digits, list(past.readings)), p.value, p.read_on,
                                        p.kind, limits)

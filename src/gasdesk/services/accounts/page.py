@@ -17,6 +17,7 @@ from gasdesk.services.accounts.attachments import AttachmentInfo, attachment_row
 from gasdesk.services.accounts.meters import MeterInfo, meter_info
 from gasdesk.services.accounts.records import AccountSummary, load, resolve, summarize
 from gasdesk.services.accounts.states import MACHINE, AccountEvent
+from gasdesk.services.billing.views import BillRow, account_bills
 from gasdesk.services.core import audit_words
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.permissions import allowed, require
@@ -71,6 +72,7 @@ class AccountDetail:
     allowed_actions: list[str]  # events + changes (rename, transfer, settle, reverse ...) allowed now
     next_step: str | None = None  # the opening's next step for this actor (the counter chains to it)
     readings: list[ReadingRow] = field(default_factory=list)  # every meter's, newest first
+    bills: list[BillRow] = field(default_factory=list)  # newest first, each with its lines
 
 
 def _contract_info(c: Contract) -> ContractInfo:
@@ -171,4 +173,5 @@ def account_detail(
         allowed_actions=actions.all,
         next_step=actions.next_step,
         readings=readings,
+        bills=account_bills(session, account.id),
     )

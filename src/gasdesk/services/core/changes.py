@@ -24,6 +24,7 @@ class Change(StrEnum):
     PRINT = "print"  # a document printed (originals and copies)
     READING = "reading"  # meter readings stored, confirmed or corrected
     ROUTE = "route"  # routes and their stops
+    TARIFF = "tariff"  # tariff schedules loaded
 
 
 Changes = frozenset[Change]

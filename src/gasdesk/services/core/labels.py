@@ -88,6 +88,10 @@ PERMISSION = table("""
     reading.correct         | 更正读数               | Correct readings
     route.manage            | 维护抄表册             | Maintain routes
     route.view              | 查看抄表册和读数       | View routes and readings
+    tariff.manage           | 维护气价               | Maintain tariffs
+    tariff.view             | 查看气价               | View tariffs
+    billing.post            | 按读数出账             | Bill accepted readings
+    notice.mark             | 登记调价通知送达       | Mark price-change notices handed out
 """)
 
 ACCOUNT_STATUS = table("""
@@ -239,6 +243,7 @@ AUDIT_ACTION = table("""
     db.restore              | 恢复数据库   | Database restored
     demo.generate_accounts  | 生成演示用户 | Demo accounts generated
     demo.generate_readings  | 生成演示读数 | Demo readings generated
+    demo.generate_bills     | 生成演示账单 | Demo bills generated
     readings.entry          | 录入抄表读数 | Readings entered
     readings.history        | 载入历史读数 | Reading history loaded
     readings.import         | 导入抄表读数 | Readings imported
@@ -249,6 +254,10 @@ AUDIT_ACTION = table("""
     route.change            | 修改抄表册   | Route changed
     route.assign            | 分配抄表册   | Accounts put on a route
     route.reorder           | 调整抄表顺序 | Route order changed
+    tariff.load             | 载入气价     | Tariffs loaded
+    billing.post            | 出账         | Bills posted
+    billing.reverse         | 冲销账单     | Bill reversed
+    notice.mark             | 调价通知送达 | Price-change notice handed out
     route.remove            | 移出抄表册   | Accounts taken off a route
 """)
 
@@ -331,6 +340,9 @@ HISTORY_FIELD = table("""
     on_other_routes | 已在其他抄表册 | already on other routes
     removed         | 移出户数       | taken off
     repositioned    | 调整位置户数   | moved in the order
+    schedules       | 载入的气价     | schedules loaded
+    skipped         | 已有未重复载入 | already stored, skipped
+    already_notified | 此前已登记送达 | marked before
 """)
 
 COUNTER_KIND = table("""
@@ -381,6 +393,8 @@ AUDIT_ENTITY = table("""
     gas_on_event | 通气日   | gas-on day
     route        | 抄表册   | route
     reading      | 读数     | reading
+    tariff       | 气价     | tariff
+    bill         | 账单     | bill
     shift        | 班次     | shift
     setting      | 设置     | setting
     database     | 数据库   | database
@@ -391,6 +405,7 @@ AUDIT_ENTITY = table("""
 DOCUMENT_KIND = table("""
     gas_on_sheet | 通气签收单 | gas-on sign-off sheet
     route_sheet  | 抄表单     | route sheet
+    price_notice | 调价通知   | price-change notice
 """)
 
 YES_NO = table("""
@@ -416,6 +431,7 @@ SETTING = table("""
     reading_spike_floor_m3       | 用量突增下限（立方米） | Spike: least use (m³)
     reading_average_cycles       | 平均用量取近几期     | Usual use: last cycles
     reading_zero_cycles          | 连续零用量期数       | Zero use: cycles in a row
+    bill_due_days                | 账单缴费期限（天）   | Days until a bill is due
 """)
 
 READING_KIND = table("""
@@ -439,6 +455,7 @@ READING_EVENT = table("""
     release   | 放行   | release
     supersede | 更正   | correct
     bill      | 计费   | bill
+    reverse   | 冲销   | reverse the bill
 """)
 
 # The three checks' reasons (services.readings.checks): refused ones, then held ones.
@@ -461,6 +478,12 @@ READING_REASON = table("""
     spike                | 用量突增       | spike
     zero_use             | 连续零用量     | zero use
     previous_held        | 上次读数待审   | previous reading held
+""")
+
+# A bill's status (billing.bills): a posted bill is corrected only by reversal and re-billing.
+BILL_STATUS = table("""
+    posted   | 已出账 | posted
+    reversed | 已冲销 | reversed
 """)
 
 ROUTE_CYCLE = table("""

@@ -50,6 +50,11 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "reading.correct": frozenset({R, S}),
     "route.manage": frozenset({R, S, A}),
     "route.view": frozenset({C, R, S, A}),
+    # tariffs and billing (issue 11): the admin loads tariffs; a reader's accepted readings are billed
+    "tariff.manage": frozenset({A}),
+    "tariff.view": frozenset({C, R, S, A}),
+    "billing.post": frozenset({C, R, S}),  # the clerk's closing and transfer readings are billed too
+    "notice.mark": frozenset({R, S}),
 }
 
 WORKPLACES = ("counter", "readings", "depot", "reports", "admin")

@@ -7,13 +7,14 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from gasdesk.services.core.actor import Actor
-from gasdesk.services.demo import accounts, office, readings
+from gasdesk.services.demo import accounts, billing, office, readings
 from gasdesk.services.demo.office import DEMO_USERS
 from gasdesk.services.demo.registry import Builder, run
 
 BUILDERS: tuple[Builder, ...] = (
     Builder("accounts", (), accounts.build),
     Builder("readings", ("accounts",), readings.build),
+    Builder("billing", ("readings",), billing.build),
 )
 
 __all__ = ["BUILDERS", "DEMO_USERS", "build"]

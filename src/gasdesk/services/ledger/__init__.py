@@ -19,10 +19,11 @@ from gasdesk.services.ledger.posting import (
     replay,
     submission_key,
 )
-from gasdesk.services.ledger.voids import reverse, void_posting
+from gasdesk.services.ledger.voids import mirror_posting, reverse, void_posting
 
 __all__ = [
     "KINDS", "METHODS", "ZERO", "AllocationInfo", "Balances", "EntryInfo", "Line", "Payment", "PostingResult",
-    "balances", "entries", "find_posting", "open_amount", "party_balances", "post", "record", "replay", "reverse",
+    "balances", "entries", "find_posting",
+    "mirror_posting", "open_amount", "party_balances", "post", "record", "replay", "reverse",
     "submission_key", "void_posting",
 ]

@@ -119,3 +119,18 @@ def reverse(session: Session, actor: Actor, entry_id: int, reason: str, *, idemp
         after={"reason": why, **audit_view(result)},
     )
     return result
+
+
+def mirror_posting(session: Session, actor: Actor, posting_id: int, *, reason: str, idempotency_key: str,
+                   action: str) -> PostingResult:
+    """A domain's own correction (billing reversing a bill): every entry and allocation of the
+    posting reversed by one posting of ``action``. The caller checks its permission and audits."""
+    original = found(session.get(LedgerPosting, posting_id), "这笔记账不存在。", "The posting does not exist.")
+    key = submission_key(idempotency_key)
+    first = replay(session, key, party_id=original.party_id)
+    if first is not None:
+        return first
+    entries = list(session.scalars(select(LedgerEntry).where(LedgerEntry.posting_id == posting_id)
+                                   .order_by(LedgerEntry.id)))
+    return posting_result(session, _mirror(session, actor, original, entries, key=key, action=action,
+                                           reason=reason), replayed=False)

@@ -12,43 +12,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gasdesk.models import Reading, ReadingFollowUp, ReadingStatus
+from gasdesk.services.billing import bills
 from gasdesk.services.core import audit, labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed
 from gasdesk.services.core.errors import Conflict, NotFound, ValidationError
 from gasdesk.services.core.permissions import require
-from gasdesk.services.core.state_machine import StateMachine, Transition
 from gasdesk.services.readings import checks
 from gasdesk.services.readings.checks import MeterPast, Past, Verdict
+from gasdesk.services.readings.states import MACHINE, ReadingEvent
 from gasdesk.services.readings.store import clean_note, meter_past, thresholds
 
-
-class ReadingEvent(StrEnum):
-    CONFIRM = "confirm"
-    RELEASE = "release"
-    SUPERSEDE = "supersede"
-    BILL = "bill"
-
-
 St, Ev = ReadingStatus, ReadingEvent
-MACHINE: StateMachine = StateMachine(
-    labels.Label("读数", "reading"),
-    {
-        (St.HELD, Ev.CONFIRM): Transition(St.ACCEPTED),
-        (St.HELD, Ev.RELEASE): Transition(St.ACCEPTED),
-        (St.HELD, Ev.SUPERSEDE): Transition(St.SUPERSEDED),
-        (St.ACCEPTED, Ev.SUPERSEDE): Transition(St.SUPERSEDED),
-        (St.ACCEPTED, Ev.BILL): Transition(St.BILLED, forward=True),
-    },
-    states=labels.READING_STATUS,
-    events=labels.READING_EVENT,
-)
 _CHANGED = frozenset({Change.READING})
 
 
@@ -89,7 +69,8 @@ def confirm(session: Session, actor: Actor, reading_id: int, note: str = "") -> 
     audit.record(session, actor, "reading.confirm", "reading", reading.id, before=before,
                  after={"status": reading.status, "note": clean_note(note)})
     released = recheck_after(session, actor, reading)
-    return Decided(reading.id, reading.status, (), released, changes=_CHANGED)
+    billed = bills.bill_meters(session, actor, [reading.meter_id])
+    return Decided(reading.id, reading.status, (), released, changes=_CHANGED | billed.changes)
 
 
 def correct(session: Session, actor: Actor, reading_id: int, value: str, note: str = "") -> Decided:
@@ -130,7 +111,8 @@ def correct(session: Session, actor: Actor, reading_id: int, value: str, note: s
     audit.record(session, actor, "reading.correct", "reading", old.id, before=before,
                  after={"value": new.value, "status": new.status, "reasons": new.reasons, "reading": new.id})
     released = recheck_after(session, actor, new)
-    return Decided(new.id, new.status, verdict.codes, released, changes=_CHANGED)
+    billed = bills.bill_meters(session, actor, [new.meter_id])
+    return Decided(new.id, new.status, verdict.codes, released, changes=_CHANGED | billed.changes)
 
 
 def recheck_after(session: Session, actor: Actor, reading: Reading) -> tuple[int, ...]:

@@ -33,7 +33,7 @@ TITLE = "抄表单"
 DOCUMENT_KIND = "route_sheet"  # print jobs: one route's sheet for one reading day
 # 186 mm: A4 portrait less its 12 mm margins. 本次读数 holds nine digits written by hand.
 COLUMNS = (
-    Col("序号", 9, "count"), Col("户号", 18), Col("地址", 38), Col("户名", 16), Col("表号", 19),
+    Col("序号", 9, "count"), Col("户号", 18), Col("地址", 35), Col("户名", 16), Col("表号", 22),
     Col("上次读数", 17, "count"), Col("上次日期", 19), Col("本次读数", 30), Col("备注", 20),
 )
 GAP = "\u00a0" * 6  # between a title line's parts: no-break spaces (a paragraph folds others into one)

@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 from gasdesk.models import Account, AccountStatus, Meter, Reading, ReadingKind, ReadingStatus
 from gasdesk.models.base import utcnow
 from gasdesk.services.accounts import numbers
+from gasdesk.services.billing import bills
+from gasdesk.services.billing.bills import Billed
 from gasdesk.services.core import audit, business_day, labels, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed
@@ -72,6 +74,7 @@ class RowOutcome:
 class BatchResult(Changed):
     outcomes: tuple[RowOutcome, ...]
     stored: bool
+    billed: Billed | None = None  # the bills the stored readings made at once (billing.bills)
 
     def count(self, outcome: str) -> int:
         return sum(1 for o in self.outcomes if o.outcome == outcome)
@@ -253,8 +256,10 @@ def submit(
                               [values for _i, values in added]).all()
         for (i, _values), reading_id in zip(added, ids, strict=True):
             outcomes[i] = replace(outcomes[i], reading_id=reading_id)
-    result = BatchResult(tuple(outcomes[i] for i in range(len(rows))), store,
-                         changes=frozenset({Change.READING}) if store and added else frozenset())
+    billed = bills.bill_meters(session, actor, {v["meter_id"] for _i, v in added}) if store and added else None
+    result = BatchResult(tuple(outcomes[i] for i in range(len(rows))), store, billed,
+                         changes=frozenset({Change.READING}) | (billed.changes if billed else frozenset())
+                         if store and added else frozenset())
     if store:
         audit.record(session, actor, f"readings.{source}", "reading", "",
                      after={**(audit_after or {}), **result.counts()})

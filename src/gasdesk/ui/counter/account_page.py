@@ -29,6 +29,7 @@ from gasdesk.services.core import audit_words, labels
 from gasdesk.services.core.changes import Change
 from gasdesk.ui.counter import change_dialogs, fmt, opening_dialogs
 from gasdesk.ui.counter.account_actions import ACTIONS, key_text
+from gasdesk.ui.counter.account_bills import BillsTab
 from gasdesk.ui.counter.account_pii import HolderPii
 from gasdesk.ui.counter.account_readings import ReadingsTab
 from gasdesk.ui.counter.base import CounterDialog
@@ -157,6 +158,7 @@ class AccountPage(QWidget):
         ], self)
         self.readings_tab = ReadingsTab(ctx.lang)
         self.readings_model, self.use_chart = self.readings_tab.model, self.readings_tab.chart  # as tests know them
+        self.bills_tab = BillsTab()
         page_on_runner(self.ledger_model, ctx.runner, self, PAGE, self._older_entries, self._page_failed)
         page_on_runner(self.history_model, ctx.runner, self, PAGE, self._older_history, self._page_failed)
         for model in (self.ledger_model, self.history_model):
@@ -167,9 +169,9 @@ class AccountPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("accountTabs")
         self._tab_titles = [self.tr("Ledger"), self.tr("Meters"), self.tr("Contracts"), self.tr("Attachments"),
-                            self.tr("History"), self.tr("Readings")]
+                            self.tr("History"), self.tr("Readings"), self.tr("Bills")]
         for view in (self.ledger_view, table_view(self.meters_model), table_view(self.contracts_model),
-                     self.attachments_view, table_view(self.history_model), self.readings_tab):
+                     self.attachments_view, table_view(self.history_model), self.readings_tab, self.bills_tab):
             self.tabs.addTab(view, "")
         for i in range(self.tabs.count()):
             QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda i=i: self._show_tab(i),
@@ -211,7 +213,8 @@ class AccountPage(QWidget):
             self.load(self.detail.summary.id, then)
 
     def _on_changed(self, what: frozenset[str]) -> None:
-        if (Change.ACCOUNT in what or Change.READING in what) and self.isVisible():
+        # LEDGER: a payment elsewhere changes what is open of the bills (READING: a bill may follow)
+        if what & {Change.ACCOUNT, Change.READING, Change.LEDGER} and self.isVisible():
             self.reload()
 
     def _load_failed(self, seq: int, exc: BaseException) -> None:
@@ -273,6 +276,7 @@ class AccountPage(QWidget):
         self.attachments_model.set_rows(d.attachments)
         self.history_model.set_rows(d.history[:PAGE], more=len(d.history) > PAGE)
         self.readings_tab.set_readings(d.readings)
+        self.bills_tab.set_bills(d.bills)
         self._set_tab_titles()
         self._build_actions(d)
 
@@ -282,7 +286,7 @@ class AccountPage(QWidget):
             return
         counts = (self.ledger_model.count_text(), str(len(d.meters)),
                   str(len([c for c in d.contracts if c.status == "open"])), str(len(d.attachments)),
-                  self.history_model.count_text(), str(len(d.readings)))
+                  self.history_model.count_text(), str(len(d.readings)), str(len(d.bills)))
         for i, (title, count) in enumerate(zip(self._tab_titles, counts, strict=True)):
             self.tabs.setTabText(i, f"{title} ({count})  Alt+{i + 1}")
 

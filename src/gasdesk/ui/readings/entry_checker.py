@@ -109,6 +109,8 @@ class Checker(QObject):
         self.model.locked = False
         if generation != self.generation:
             return
+        if result.billed is not None:
+            self.model.waiting.update(result.billed.waiting)
         for (i, key), outcome in zip(sent, result.outcomes, strict=True):
             row = self.model.rows[i]
             if outcome.outcome == "rejected":
@@ -116,7 +118,8 @@ class Checker(QObject):
                 continue
             status = "held" if outcome.outcome == "held" else "accepted"
             words = checks.reason_words(outcome.reasons) if status == "held" else ""
-            row.saved = Saved(outcome.value, row.kind, status, words, outcome.use_m3, here=True)
+            row.saved = Saved(outcome.value, row.kind, status, words, outcome.use_m3, here=True,
+                              reading_id=outcome.reading_id)
             row.outcome, row.checked = outcome, key
         self.model.all_changed()
         self.saved.emit(result)

@@ -67,6 +67,7 @@ class Saved:
     words: str  # the hold's reasons by name ('' when accepted)
     use: Decimal | None
     here: bool = False  # saved from this grid: the previous reading shown is still the one before it
+    reading_id: int | None = None
 
 
 @dataclass
@@ -126,6 +127,7 @@ class EntryModel(QAbstractTableModel):
         self.rows: list[EntryRow] = []
         self.day = date.today()
         self.locked = False  # while a save is on its way nothing is edited
+        self.waiting: dict[int, str] = {}  # reading id -> why its bill waits (a save's Billed.waiting)
 
     # ---- rows --------------------------------------------------------------
 
@@ -191,6 +193,11 @@ class EntryModel(QAbstractTableModel):
         if r.saved is not None:
             if r.saved.status == "held":
                 return QCoreApplication.translate("ReadingEntry", "Saved, held: %1").replace("%1", r.saved.words)
+            why = self.waiting.get(r.saved.reading_id or 0) if r.saved.status == "accepted" else None
+            if why:  # kept across reloads of the grid, until the reading is billed
+                return QCoreApplication.translate("ReadingEntry", "Saved, not billed: %1").replace("%1", why)
+            if r.saved.status == "billed":
+                return QCoreApplication.translate("ReadingEntry", "Saved, billed")
             return QCoreApplication.translate("ReadingEntry", "Saved")
         shown = r.shown_outcome(self.day) if r.typed else None
         if shown is None:
@@ -339,7 +346,8 @@ def build_rows(loaded: Loaded, carry: dict[int, tuple[str, str, str]]) -> list[E
         row = EntryRow(stop)
         if found is not None:
             row.saved = Saved(found.value, found.kind, found.status,
-                              checks.reason_words(found.reasons) if found.status == "held" else "", found.use_m3)
+                              checks.reason_words(found.reasons) if found.status == "held" else "", found.use_m3,
+                              reading_id=found.id)
         elif stop.account_id in carry:
             row.value, row.kind, row.note = carry[stop.account_id]
         rows.append(row)

@@ -4,8 +4,8 @@ route sheet; the held readings in a tab of their own for those who decide on the
 
 Keys: F6 the route list (Enter opens the route picked), Ctrl+D the reading date, in the grid
 Enter / ↑ / ↓ / Tab, Ctrl+E estimated, Ctrl+N no access, Ctrl+S save; Ctrl+I import, Ctrl+P
-the route sheet, Alt+1 / Alt+2 the tabs. Leaving a route, the workplace or the program with
-readings typed and not saved asks first.
+the route sheet, Ctrl+T the price-change notices, Alt+1 / Alt+2 the tabs. Leaving a route, the
+workplace or the program with readings typed and not saved asks first.
 """
 
 from __future__ import annotations
@@ -121,6 +121,8 @@ class ReadingsPage(QWidget):
         self.buttons["print"] = shortcut_button(self, self.tr("Route sheet…"), "Ctrl+P", self.print_sheet)
         if allowed(ctx.actor, "route.manage"):
             self.buttons["routes"] = shortcut_button(self, self.tr("Routes…"), "Ctrl+B", self.manage_routes)
+        if allowed(ctx.actor, "tariff.view"):
+            self.buttons["notices"] = shortcut_button(self, self.tr("Price notices…"), "Ctrl+T", self.price_notices)
         for name, button in self.buttons.items():
             button.setObjectName(f"readings_{name}")
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -226,10 +228,11 @@ class ReadingsPage(QWidget):
             self.route_list.select(self.route.id)
 
     def _load(self, info: RouteInfo, carry: dict[int, tuple[str, str, str]], focus_grid: bool,
-              keep_row: int | None = None) -> None:
+              keep_row: int | None = None, *, keep_notice: bool = False) -> None:
         self.route = info
         self.checker.reset()
-        self.notice.clear()
+        if not keep_notice:
+            self.notice.clear()
         day = self._day
         self.heading.show_route(self.route)
         self.ctx.runner.submit(entry_model.load_route(self.ctx, info.id, day),
@@ -275,7 +278,8 @@ class ReadingsPage(QWidget):
             else:  # an import or a decision elsewhere: the grid shows what is stored now
                 focus = QApplication.focusWidget()
                 in_grid = focus is not None and (focus is self.grid or self.grid.isAncestorOf(focus))
-                self._load(self.route, {}, in_grid, self.grid.current_row())
+                # (after a save here: its words, what was billed, stay under the reloaded grid)
+                self._load(self.route, {}, in_grid, self.grid.current_row(), keep_notice=True)
 
     # ---- the grid -----------------------------------------------------------------------------
 
@@ -300,6 +304,7 @@ class ReadingsPage(QWidget):
         text = self.tr("Saved: accepted %1, held %2").replace("%1", str(c["accepted"])).replace("%2", str(c["held"]))
         if c["already_imported"]:
             text += self.tr(", %1 already stored before").replace("%1", str(c["already_imported"]))
+        text += self._billed_text(result)
         if c["rejected"]:
             text += self.tr("; %1 refused row(s) not saved, please correct them").replace("%1", str(c["rejected"]))
             first = next(i for i, r in enumerate(self.model.rows) if self.model.state(i) == "rejected")
@@ -387,6 +392,29 @@ class ReadingsPage(QWidget):
 
     def import_path(self, path: Path) -> None:
         dialog = ImportDialog(self.ctx, path, self)
+        dialog.finished.connect(lambda _r: self.focus_grid())
+        self.dialog = dialog
+        dialog.open()
+
+    def _billed_text(self, result: BatchResult) -> str:
+        """What the save billed at once (billing.bills); each waiting reading's reason is in its row."""
+        b, text = result.billed, ""
+        if b is None:
+            return text
+        if b.bills:
+            text += self.tr("; %1 bill(s) made, %2 in all").replace("%1", str(len(b.bills))).replace(
+                "%2", fmt.yuan(b.total))
+        if b.reversed:
+            text += self.tr("; %1 bill(s) reversed").replace("%1", str(len(b.reversed)))
+        if b.waiting:
+            text += self.tr("; %1 reading(s) wait for a tariff").replace("%1", str(len(b.waiting)))
+        return text
+
+    def price_notices(self) -> None:
+        """Ctrl+T: the price changes and their notices per route (price_notices)."""
+        from gasdesk.ui.readings.price_notices import PriceNoticesDialog  # imported on first use
+
+        dialog = PriceNoticesDialog(self.ctx, self)
         dialog.finished.connect(lambda _r: self.focus_grid())
         self.dialog = dialog
         dialog.open()
