@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from gasdesk.models.guards import append_only_ddl, bills_guards_ddl
+from gasdesk.models.guards import PG_APPEND_ONLY_FUNCTION, append_only_ddl, bills_guards_ddl
 
 revision = "0009"
 down_revision = "0008"
@@ -143,6 +143,8 @@ def upgrade() -> None:
     for table in APPEND_ONLY:
         for stmt in append_only_ddl(table, dialect)[0]:
             op.execute(stmt)
+    if dialect == "postgresql":  # append_only_ddl recreates 0001's function: put 0004's refusal back
+        op.execute(PG_APPEND_ONLY_FUNCTION)
     for stmt in bills_guards_ddl(dialect)[0]:
         op.execute(stmt)
 

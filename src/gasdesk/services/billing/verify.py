@@ -8,7 +8,7 @@ it: the bills made before this one that were standing then (posted, or reversed 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -56,25 +56,30 @@ def recompute(session: Session, bill: Bill, by_type: dict[str, list[Schedule]] |
                               bill.household_size, used)
 
 
-def mismatches(session: Session) -> Iterator[Mismatch]:
+def mismatches(session: Session, *, limit: int | None = None) -> Iterator[Mismatch]:
     """Every bill whose lines or total do not come out the same again, a few queries per chunk of
     accounts: each account's bills in the order they were made, the tariff year's billed litres kept
-    as it goes (``recompute`` is the same rule for one bill)."""
+    as it goes (``recompute`` is the same rule for one bill). ``limit``: stop after the chunk that
+    reaches that many bills (a benchmark's sample)."""
     by_type: dict[str, list[Schedule]] = {}
     for s in schedules.load(session):
         by_type.setdefault(s.customer_type, []).append(s)
-    last = 0
+    last = checked = 0
     while True:
         ids = list(session.scalars(select(Bill.account_id).where(Bill.account_id > last).group_by(Bill.account_id)
                                    .order_by(Bill.account_id).limit(CHUNK)))
         if not ids:
             return
         low, high = ids[0], ids[-1]
-        yield from _chunk(session, low, high, by_type)
+        checked += yield from _chunk(session, low, high, by_type)
         last = high
+        if limit is not None and checked >= limit:
+            return
 
 
-def _chunk(session: Session, low: int, high: int, by_type: dict[str, list[Schedule]]) -> Iterator[Mismatch]:
+def _chunk(session: Session, low: int, high: int,
+           by_type: dict[str, list[Schedule]]) -> Generator[Mismatch, None, int]:
+    """The mismatches among the bills of accounts ``low``..``high``; returns how many bills it checked."""
     between = Bill.account_id.between(low, high)
     bills = session.execute(select(Bill).where(between).order_by(Bill.account_id, Bill.id)).scalars().all()
     stored: dict[int, list[tuple[object, ...]]] = defaultdict(list)
@@ -106,3 +111,4 @@ def _chunk(session: Session, low: int, high: int, by_type: dict[str, list[Schedu
                 yield Mismatch(bill.id, numbers.get(bill.account_id) or "", bill.total, compute.total(lines),
                                "重算结果与账单不符")
         before.append(bill)
+    return len(bills)
