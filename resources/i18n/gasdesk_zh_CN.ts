@@ -3261,14 +3261,6 @@ ID numbers and phones are masked on paper and in Excel.</source>
         <translation>办理销户结算 (回车)</translation>
     </message>
     <message>
-        <source>Settlement &amp;charge (¥):</source>
-        <translation>结算气费(&amp;C)（元）：</translation>
-    </message>
-    <message>
-        <source>Gas used since the last bill, if any</source>
-        <translation>上次出账以来的用气（如有）</translation>
-    </message>
-    <message>
         <source>Payment &amp;method:</source>
         <translation>付款方式(&amp;M)：</translation>
     </message>
@@ -3277,8 +3269,40 @@ ID numbers and phones are masked on paper and in Excel.</source>
         <translation>销户结清：</translation>
     </message>
     <message>
-        <source>This settles the account for closing: prepayment and deposits are released, the settlement is charged and the net is paid out or collected, leaving ¥0.00; then close the account (Alt+X). It is not for taking a payment.</source>
-        <translation>这是销户前的结算：退还预付款和押金，收取结算气费，按净额退款或收款，结清后余额为 ¥0.00，然后按 Alt+X 销户。收取欠费、气费不在这里办理。</translation>
+        <source>&amp;Final reading (m³):</source>
+        <translation>最终读数(&amp;F)(m³)：</translation>
+    </message>
+    <message>
+        <source>Read &amp;on:</source>
+        <translation>抄表日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Gas to it:</source>
+        <translation>至此气费：</translation>
+    </message>
+    <message>
+        <source>Other &amp;charge (¥):</source>
+        <translation>其他费用(&amp;C)(¥)：</translation>
+    </message>
+    <message>
+        <source>Anything else owed at closing (the gas is billed from the final reading)</source>
+        <translation>销户时应收的其他费用（气费按最终读数计费，不在此填写）</translation>
+    </message>
+    <message>
+        <source>This settles the account for closing: the gas to the final reading is billed, prepayment and deposits are released, any other charge is added and the net is paid out or collected, leaving ¥0.00; then close the account (Alt+X). It is not for taking a payment.</source>
+        <translation>这是销户前的结算：按最终读数计收气费，退还预付款和押金，加收其他费用，差额退还或收取，使账户余额为 ¥0.00；然后办理销户（Alt+X）。这不是收费。</translation>
+    </message>
+    <message>
+        <source>type the final reading</source>
+        <translation>请填写最终读数</translation>
+    </message>
+    <message>
+        <source>working it out…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>gas billed %1</source>
+        <translation>计收气费 %1</translation>
     </message>
     <message>
         <source>refund %1 to the customer and close</source>
@@ -3295,6 +3319,10 @@ ID numbers and phones are masked on paper and in Excel.</source>
     <message>
         <source>The amount is not a valid number.</source>
         <translation>金额不是有效的数字。</translation>
+    </message>
+    <message>
+        <source>The reading is not a valid number.</source>
+        <translation>读数不是有效的数字。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ import itertools
 import sys
 from collections.abc import Callable
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,42 @@ def test_ctrl_t_opens_the_price_change_notices(qtbot, office: Office, open_windo
     qtbot.keyClick(page, Qt.Key.Key_T, CTRL)
     qtbot.waitUntil(lambda: isinstance(page.dialog, PriceNoticesDialog) and page.dialog.isVisible(), timeout=5_000)
     page.dialog.reject()  # type: ignore[union-attr]
+
+
+def test_the_closing_settlement_quotes_the_gas_to_the_final_reading_and_posts_that(  # type: ignore[no-untyped-def]
+        qtbot, runner: Runner, demo_db: Database, office: Office) -> None:
+    from gasdesk.ui.counter.change_dialogs import SettleDialog
+
+    load_residential(office)  # 2.61 up to 350 m³ a year
+    aid = office.account_at("in_service")  # gas-on 2026-01-12 at 0, 300.00 prepaid
+    runner.actor = office.clerk
+    ctx = AppContext(demo_db, runner, office.clerk)
+    page = AccountPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    shown: list[AccountDetail] = []
+    page.load(aid, shown.append)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    dialog = SettleDialog(ctx, shown[0], page, final="50", on=date(2026, 2, 11))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.charge, timeout=5_000)  # on to any other charge
+    qtbot.waitUntil(lambda: dialog.gas_label.text() == "计收气费 ¥130.50", timeout=5_000)
+    assert dialog.net.text() == "退还客户 ¥169.50 后销户"  # 300.00 prepaid − 130.50 of gas
+    assert [b.volume_m3 for b in bills_of(demo_db, aid)] == []  # a quote keeps nothing
+    dialog.final.setText("49")
+    qtbot.waitUntil(lambda: dialog.gas_label.text() == "计收气费 ¥127.89", timeout=5_000)
+    saved: list[object] = []
+    dialog.saved.connect(saved.append)
+    qtbot.keyClick(dialog.charge, Qt.Key.Key_Return)  # on to the method: cash
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # saves
+    qtbot.waitUntil(lambda: bool(saved), timeout=5_000)
+    assert [b.total for b in bills_of(demo_db, aid)] == [Decimal("127.89")]
+
+
+def bills_of(db: Database, aid: int):  # type: ignore[no-untyped-def]
+    from gasdesk.models import Bill
+
+    with db.read() as s:
+        return list(s.scalars(select(Bill).where(Bill.account_id == aid)))

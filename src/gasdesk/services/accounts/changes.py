@@ -28,6 +28,7 @@ from gasdesk.services.accounts.records import (
     today,
 )
 from gasdesk.services.accounts.states import MACHINE, AccountEvent, take_step
+from gasdesk.services.billing import bills
 from gasdesk.services.core import audit
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed, changed
@@ -143,11 +144,23 @@ def transfer(
     if household_size is not None and not 1 <= household_size <= 30:
         raise ValidationError("家庭人口应在 1 到 30 之间。", "The household size must be between 1 and 30.",
                               field="household")
+    when = signed_on or today()
+    meter = active_meter(session, account.id)
+    gas = Decimal("0.00")
+    if reading is not None and meter is not None:  # the old holder's gas to it is billed first
+        try:
+            value = volume(reading, signed=False)
+        except ValidationError as exc:
+            raise ValidationError(f"过户读数：{exc.zh}", f"Transfer reading: {exc.en}", field="reading") from None
+        taken = store_account_reading(session, actor, meter, value, when, ReadingKind.TRANSFER)
+        gas = bills.bill_taken(session, actor, taken, must=True).total
     b = balances(session, account.id)
     if b.balance > 0:
+        billed = f"（含过户读数的气费 {gas} 元）" if gas else ""
         raise Conflict(
-            f"该户尚欠费 {b.arrears} 元，须先结清欠费才能过户。",
-            f"The account owes {b.arrears}; the arrears must be paid before a transfer.",
+            f"该户尚欠费 {b.arrears} 元{billed}，须先结清欠费才能过户。",
+            f"The account owes {b.arrears}" + (f" (with {gas} for the gas to the transfer reading)" if gas else "")
+            + "; the arrears must be paid before a transfer.",
         )
     owed_back = b.prepayment_credit + b.deposits + b.credit
     posting = None
@@ -164,14 +177,6 @@ def transfer(
                 "Carrying the old holder's prepayment and deposits over needs their recorded consent.",
             )
         carried_prepayment, carried_deposits = b.prepayment_credit, b.deposits
-    when = signed_on or today()
-    meter = active_meter(session, account.id)
-    if reading is not None and meter is not None:
-        try:
-            value = volume(reading, signed=False)
-        except ValidationError as exc:
-            raise ValidationError(f"过户读数：{exc.zh}", f"Transfer reading: {exc.en}", field="reading") from None
-        store_account_reading(session, actor, meter, value, when, ReadingKind.TRANSFER)
     before = audit_holder(account)
     for old in session.scalars(select(Contract).where(Contract.account_id == account.id, Contract.status == "open")):
         old.status = "ended"
@@ -254,7 +259,8 @@ def replace_meter(
     if when < old.installed_on:
         raise ValidationError(f"换表日期早于旧表安装日期 {old.installed_on}。",
                               f"The replacement date is before the old meter's installation {old.installed_on}.")
-    store_account_reading(session, actor, old, final, when, ReadingKind.FINAL)
+    bills.bill_taken(session, actor, store_account_reading(session, actor, old, final, when, ReadingKind.FINAL),
+                     must=False)  # a held final reading is billed when a supervisor confirms it
     old.removed_on = when
     old.final_reading = final
     session.flush()  # the serial frees up before the new meter is fitted
@@ -265,7 +271,7 @@ def replace_meter(
         before={"serial": old.serial, "final_reading": final, "removed_on": when},
         after={"serial": new.serial, "initial_reading": new.initial_reading, "installed_on": when},
     )
-    return changed(meter_info(new), Change.ACCOUNT)
+    return changed(meter_info(new), Change.ACCOUNT, Change.LEDGER)
 
 
 

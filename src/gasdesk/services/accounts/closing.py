@@ -8,19 +8,56 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import AccountStatus, Contract, ReadingKind
+from gasdesk.models import AccountStatus, Contract, Reading, ReadingKind, ReadingStatus
 from gasdesk.money import money, volume
 from gasdesk.services import ledger
 from gasdesk.services.accounts import states
-from gasdesk.services.accounts.meters import active_meter
+from gasdesk.services.accounts.meters import active_meter, check_final_reading
 from gasdesk.services.accounts.records import AccountSummary, load, summarize, today
 from gasdesk.services.accounts.states import MACHINE, AccountEvent
+from gasdesk.services.billing import bills
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, changed
-from gasdesk.services.core.errors import ValidationError
+from gasdesk.services.core.errors import Conflict, ValidationError
 from gasdesk.services.core.permissions import require
 from gasdesk.services.ledger.entries import Balances, balances
 from gasdesk.services.readings.store import store_account_reading
+
+
+def parse_final(value: object) -> Decimal:
+    try:
+        return volume(value)
+    except (TypeError, ValueError, ValidationError):
+        raise ValidationError(f"读数无效：{value}", f"Invalid reading: {value}", field="reading") from None
+
+
+def take_final_reading(session: Session, actor: Actor, account_id: int, value: Decimal | str, on: date) -> Decimal:
+    """The meter's final reading, stored once (the settlement's and the closing's are the same
+    reading) and billed at once: the gas to it is charged before the account is settled or closed.
+    Returns the gas billed."""
+    final = parse_final(value)
+    meter = active_meter(session, account_id)
+    if meter is None:
+        return Decimal("0.00")
+    check_final_reading(meter, final)
+    taken = session.scalar(select(Reading).where(Reading.meter_id == meter.id, Reading.kind == ReadingKind.FINAL,
+                                                 Reading.status != ReadingStatus.SUPERSEDED))
+    if taken is not None and (taken.value, taken.read_on) != (final, on):
+        raise Conflict(f"结算时已记下该表最终读数 {taken.value}（{taken.read_on}），销户请填写同一读数和日期。",
+                       f"The settlement took the final reading {taken.value} on {taken.read_on}; close with the same.")
+    reading = store_account_reading(session, actor, meter, final, on, ReadingKind.FINAL)
+    return bills.bill_taken(session, actor, reading, must=True).total
+
+
+def quote_final(session: Session, actor: Actor, account_id: int, value: Decimal | str, on: date) -> Decimal:
+    """What the settlement would bill for the gas to ``value``: the same steps in a savepoint that
+    is rolled back, so the figure shown is the one the settlement posts. A refusal raises as there."""
+    require(session, actor, "billing.post")
+    savepoint = session.begin_nested()
+    try:
+        return take_final_reading(session, actor, account_id, value, on)
+    finally:
+        savepoint.rollback()
 
 
 def release_lines(b: Balances, method: str, settlement: Decimal = Decimal("0.00")) -> list[ledger.Line]:
@@ -48,10 +85,12 @@ def settle_for_closing(
     method: str,
     idempotency_key: str,
     settlement_charge: Decimal = Decimal("0.00"),
+    final_reading: Decimal | None = None,
+    read_on: date | None = None,
 ) -> ledger.PostingResult | None:
-    """结算: charge the final settlement (gas since the last bill, from the billing service),
-    release prepayment and deposits, then take or pay the net so the account stands at 0.
-    Returns None when there is nothing to settle."""
+    """结算: bill the gas to the meter's ``final_reading`` (taken on ``read_on``, today by default;
+    the closing keeps it), charge any other ``settlement_charge``, release prepayment and deposits,
+    then take or pay the net so the account stands at 0. Returns None when there is nothing to settle."""
     require(session, actor, "ledger.post")
     require(session, actor, "ledger.refund")  # settling pays held funds back
     first = ledger.replay(session, idempotency_key, account_id)
@@ -59,6 +98,8 @@ def settle_for_closing(
         return first
     account = load(session, account_id)
     MACHINE.check_action(AccountStatus(account.status), "settle")
+    if final_reading is not None:
+        take_final_reading(session, actor, account.id, final_reading, read_on or today())
     try:
         charge = money(settlement_charge)
     except (TypeError, ValueError):
@@ -84,17 +125,13 @@ def close(
     """销户: balance and held funds must be zero (settle first); the meter's final reading is kept."""
     require(session, actor, "account.change")
     account = load(session, account_id)
-    if final_reading is not None:
-        try:
-            final_reading = volume(final_reading)
-        except (TypeError, ValueError):
-            raise ValidationError(f"读数无效：{final_reading}", f"Invalid reading: {final_reading}") from None
     when = closed_on or today()
+    if final_reading is not None:
+        final_reading = parse_final(final_reading)
+        take_final_reading(session, actor, account.id, final_reading, when)
     states.step(session, actor, account, AccountEvent.CLOSE, final_reading=final_reading)
     meter = active_meter(session, account.id)
     if meter is not None:
-        if final_reading is not None:
-            store_account_reading(session, actor, meter, final_reading, when, ReadingKind.FINAL)
         meter.removed_on = when
         meter.final_reading = final_reading
     for contract in session.scalars(select(Contract).where(Contract.account_id == account.id,

@@ -35,6 +35,7 @@ from gasdesk.models import (
     Reading,
     ReadingKind,
     ReadingStatus,
+    TariffSchedule,
 )
 from gasdesk.money import to_litres
 from gasdesk.services import ledger
@@ -43,6 +44,7 @@ from gasdesk.services.billing.schedules import Schedule
 from gasdesk.services.core import audit, business_day, labels, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed
+from gasdesk.services.core.errors import Conflict
 from gasdesk.services.core.permissions import require
 from gasdesk.services.ledger import history
 from gasdesk.services.readings.states import MACHINE, ReadingEvent
@@ -77,12 +79,36 @@ class _Run:
         self.unbilled: list[int] = []
         self.total = Decimal("0.00")
 
+        # what the run has read and since changed itself, per account (a reversal forgets the account)
+        self._used: dict[tuple[int, date], int] = {}
+        self._credit: dict[int, Decimal] = {}
+
     def used_in_year(self, account_id: int, year_start: date) -> int:
-        litres = type_coerce(BillLine.volume_m3, BigInteger)  # whole litres, as stored
-        return int(self.session.scalar(
-            select(func.coalesce(func.sum(litres), 0)).join(Bill, Bill.id == BillLine.bill_id)
-            .where(BillLine.account_id == account_id, BillLine.tariff_year_start == year_start,
-                   Bill.status == BillStatus.POSTED)) or 0)
+        key = (account_id, year_start)
+        if key not in self._used:
+            litres = type_coerce(BillLine.volume_m3, BigInteger)  # whole litres, as stored
+            self._used[key] = int(self.session.scalar(
+                select(func.coalesce(func.sum(litres), 0)).join(Bill, Bill.id == BillLine.bill_id)
+                .where(BillLine.account_id == account_id, BillLine.tariff_year_start == year_start,
+                       Bill.status == BillStatus.POSTED)) or 0)
+        return self._used[key]
+
+    def credit(self, account_id: int) -> Decimal:
+        if account_id not in self._credit:
+            self._credit[account_id] = ledger.balances(self.session, account_id).prepayment_credit
+        return self._credit[account_id]
+
+    def billed(self, account_id: int, lines: Sequence[compute.Line], posting: Sequence[ledger.Line]) -> None:
+        for x in lines:
+            key = (account_id, x.tariff_year_start)
+            self._used[key] = self.used_in_year(account_id, x.tariff_year_start) + x.litres
+        self._credit[account_id] = self.credit(account_id) + sum(
+            (p.amount for p in posting if p.kind == "prepayment_applied"), Decimal(0))
+
+    def forget(self, account_id: int) -> None:
+        self._credit.pop(account_id, None)
+        for key in [k for k in self._used if k[0] == account_id]:
+            del self._used[key]
 
     def result(self) -> Billed:
         changes = frozenset({Change.LEDGER, Change.ACCOUNT, Change.READING}) if (
@@ -107,6 +133,7 @@ def _step(reading: Reading, event: ReadingEvent, actor: Actor) -> None:
 def _reverse(run: _Run, reading: Reading, why: str) -> None:
     """Reverse the posted bill of ``reading`` (an estimate) and supersede the estimate."""
     bill = run.session.scalar(select(Bill).where(Bill.reading_id == reading.id, Bill.status == BillStatus.POSTED))
+    run.forget(reading.account_id)  # its year's litres and its prepayment change with the reversal
     if bill is not None and bill.posting_id is None:  # it came to nothing: no charge to take back
         bill.status = BillStatus.REVERSED
         run.reversed.append(bill.id)
@@ -152,13 +179,14 @@ def _post(run: _Run, account: Account, meter: Meter, earlier: Reading, reading: 
                                account.household_size, lambda year: run.used_in_year(account.id, year))
     total = compute.total(lines)
     posting_id = charge_id = None
+    charge: list[ledger.Line] = []
     if total > 0:  # a few litres can round to 0.00: the bill stands (its litres count), no charge is posted
-        credit = ledger.balances(run.session, account.id).prepayment_credit
-        posted = ledger.record(run.session, run.actor, account.id, _charge_lines(total, credit),
-                               idempotency_key=f"bill:{reading.id}", action="billing.post",
-                               memo=f"气费 {period_from}～{reading.read_on}", audit_it=False)
-        posting_id = posted.posting_id
-        charge_id = next(e.id for e in posted.entries if e.kind == "gas_charge")
+        charge = _charge_lines(total, run.credit(account.id))
+        posting, entries = ledger.write_posting(  # the bill's own audit row (below) names the posting
+            run.session, run.actor, account.id, charge, idempotency_key=f"bill:{reading.id}",
+            action="billing.post", memo=f"气费 {period_from}～{reading.read_on}")
+        posting_id, charge_id = posting.id, entries[0].id  # the charge is the posting's first line
+    run.billed(account.id, lines, charge)
     bill = Bill(account_id=account.id, meter_id=meter.id, reading_id=reading.id, from_reading_id=earlier.id,
                 period_from=period_from, period_to=reading.read_on, customer_type=account.type,
                 household_size=account.household_size, volume_m3=Decimal(litres) / 1000, total=total,
@@ -220,12 +248,20 @@ def _walk(run: _Run, readings: Sequence[Any], account_type: str, post: Callable[
         anchor = r
 
 
-def _bill_meter(run: _Run, meter: Meter, account: Account) -> None:
-    readings = list(run.session.scalars(
-        select(Reading).where(Reading.meter_id == meter.id, Reading.status != St.SUPERSEDED)
-        .order_by(Reading.read_on, Reading.id)))
+def _bill_meter(run: _Run, meter: Meter, account: Account, readings: list[Reading]) -> None:
     _walk(run, readings, account.type, lambda earlier, r: _post(run, account, meter, earlier, r),
           lambda estimate, why: _reverse(run, estimate, why))
+
+
+SERVICE_CHUNK = 500  # meters whose readings are read in one query
+
+
+def _readings_of(session: Session, meter_ids: list[int]) -> dict[int, list[Reading]]:
+    found: dict[int, list[Reading]] = {m: [] for m in meter_ids}
+    for r in session.scalars(select(Reading).where(Reading.meter_id.in_(meter_ids), Reading.status != St.SUPERSEDED)
+                             .order_by(Reading.meter_id, Reading.read_on, Reading.id)):
+        found[r.meter_id].append(r)
+    return found
 
 
 def bill_meters(session: Session, actor: Actor, meter_ids: Iterable[int] | None = None) -> Billed:
@@ -239,9 +275,36 @@ def bill_meters(session: Session, actor: Actor, meter_ids: Iterable[int] | None 
                                                              Reading.kind.in_(BILLED_KINDS)))))
     if meter_ids is not None:
         q = q.where(Meter.id.in_(list(meter_ids)))
-    for meter, account in session.execute(q.order_by(Meter.id)).all():
-        _bill_meter(run, meter, account)
+    pairs = session.execute(q.order_by(Meter.id)).all()
+    for start in range(0, len(pairs), SERVICE_CHUNK):
+        chunk = pairs[start:start + SERVICE_CHUNK]
+        readings = _readings_of(session, [m.id for m, _a in chunk])
+        for meter, account in chunk:
+            _bill_meter(run, meter, account, readings[meter.id])
     return run.result()
+
+
+def bill_taken(session: Session, actor: Actor, reading: Reading, *, must: bool) -> Billed:
+    """A reading the counter takes (a replacement's, a closing's final, a transfer's) billed at
+    once, so that the gas up to it is charged before what follows: the holder changes, the account
+    is settled and closed. ``must``: the money that follows depends on the bill, so a reading held
+    for a supervisor, or one with no tariff in force, refuses the whole step with the reason. With
+    no tariff loaded at all the office does not bill yet, and nothing is charged."""
+    done = bill_meters(session, actor, [reading.meter_id])
+    if not must or reading.status == St.BILLED or session.scalar(select(TariffSchedule.id).limit(1)) is None:
+        return done
+    waiting = dict(done.waiting).get(reading.id)
+    if reading.status == St.HELD:
+        why = "、".join(labels.READING_REASON.get(c, labels.Label(c, c)).zh for c in reading.reasons.split(",") if c)
+        raise Conflict(f"读数 {reading.value} 须主管先确认（{why}）才能计费；请主管确认后再办理。",
+                       f"The reading {reading.value} is held ({reading.reasons}); a supervisor must confirm it "
+                       "before it can be billed.")
+    if waiting:
+        raise Conflict(f"读数 {reading.value} 无法计费：{waiting}。请先载入气价。",
+                       f"The reading {reading.value} cannot be billed: {waiting}. Load the tariff first.")
+    raise Conflict("该表有更早的读数待主管确认，确认后才能计费；请主管先处理待确认读数。",
+                   "An earlier reading of this meter is held; a supervisor must decide it before this one is billed.")
+    return done
 
 
 # --- the bulk path: readings of the past billed as rows ------------------------------------------

@@ -18,6 +18,7 @@ from gasdesk.services.ledger.posting import (
     record,
     replay,
     submission_key,
+    write_posting,
 )
 from gasdesk.services.ledger.voids import mirror_posting, reverse, void_posting
 
@@ -25,5 +26,5 @@ __all__ = [
     "KINDS", "METHODS", "ZERO", "AllocationInfo", "Balances", "EntryInfo", "Line", "Payment", "PostingResult",
     "balances", "entries", "find_posting",
     "mirror_posting", "open_amount", "party_balances", "post", "record", "replay", "reverse",
-    "submission_key", "void_posting",
+    "submission_key", "void_posting", "write_posting",
 ]

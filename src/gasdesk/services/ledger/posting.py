@@ -260,6 +260,34 @@ def record(
     first = replay(session, key, account_id, party_id=party_id)
     if first is not None:
         return first
+    posting, _entries = write_posting(session, actor, account_id, lines, party_id=party_id, payment=payment,
+                                      idempotency_key=key, action=action, memo=memo, approved_by=approved_by,
+                                      shift=shift, on=on)
+    result = posting_result(session, posting, replayed=False)
+    if audit_it:
+        audit.record(session, actor, action, "account" if posting.account_id else "party",
+                     posting.account_id or posting.party_id, after=audit_view(result))
+    return result
+
+
+def write_posting(
+    session: Session,
+    actor: Actor,
+    account_id: int | None,
+    lines: Sequence[Line],
+    *,
+    party_id: int | None = None,
+    payment: Payment | None = None,
+    idempotency_key: str,
+    action: str,
+    memo: str = "",
+    approved_by: int | None = None,
+    shift: Shift | None = None,
+    on: date | None = None,
+) -> tuple[LedgerPosting, list[LedgerEntry]]:
+    """``record``'s writing, with no replay, no result read back and no audit row: for a caller
+    that posts many (billing) and keeps its own trail. The same checks, shift, rows, allocations."""
+    key = submission_key(idempotency_key)
     party = _party(session, account_id, party_id)
     counter_id = shifts.counter_of(actor)
     bound = amount_bound(session)
@@ -294,11 +322,7 @@ def record(
         written.append(entry)
     session.flush()
     allocations.allocate(session, posting, written)
-    result = posting_result(session, posting, replayed=False)
-    if audit_it:
-        audit.record(session, actor, action, "account" if party.account_id else "party",
-                     party.account_id or party.id, after=audit_view(result))
-    return result
+    return posting, written
 
 
 def post(

@@ -3,11 +3,12 @@ reversing a ledger entry, attaching a file. Each dialog is one service call."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -22,7 +23,8 @@ from gasdesk.ui import file_dialogs
 from gasdesk.ui.counter import fmt
 from gasdesk.ui.counter.base import Call, CounterDialog
 from gasdesk.ui.counter.opening_dialogs import holder_fields, household_field, meter_digits_field
-from gasdesk.ui.forms import check_on_leave, show_form_error
+from gasdesk.ui.forms import check_on_leave, focus_field, show_form_error
+from gasdesk.ui.messages import error_text
 
 if TYPE_CHECKING:
     from gasdesk.ui.context import AppContext
@@ -220,31 +222,83 @@ class ResumeDialog(CounterDialog):
 
 
 class SettleDialog(CounterDialog):
-    """销户结算: release prepayment and deposits, charge the settlement, pay out or take the net, so the
-    account can be closed. Not a payment: the cashier's 收费 takes money on an account that stays open."""
+    """销户结算: bill the gas to the final reading, release prepayment and deposits, charge any other
+    settlement, pay out or take the net, so the account can be closed. Not a payment: the cashier's
+    收费 takes money on an account that stays open. The gas is quoted as the final reading is typed
+    (the service's own bill, rolled back), so the net shown is the one the settlement posts."""
 
-    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, detail: AccountDetail, parent: QWidget | None = None, *,
+                 final: str = "", on: date | None = None) -> None:
         super().__init__(ctx, parent, detail)
         self.setWindowTitle(self.tr("Closing settlement"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Settle for closing (Enter)"))
-        self.charge = self.add_row(self.tr("Settlement &charge (¥):"), fmt.money_field())
-        self.charge.setToolTip(self.tr("Gas used since the last bill, if any"))
+        self.gas = Decimal("0.00")
+        self.has_meter = any(m.active for m in detail.meters)
+        self.final = self.add_row(self.tr("&Final reading (m³):"), fmt.reading_field())
+        self.read_on = self.add_row(self.tr("Read &on:"), fmt.date_field(on))
+        self.gas_label = QLabel()
+        self.gas_label.setObjectName("settleGas")
+        self.gas_label.setWordWrap(True)
+        self.form.addRow(self.tr("Gas to it:"), self.gas_label)
+        for widget in (self.final, self.read_on, self.gas_label):
+            widget.setVisible(self.has_meter)
+            self.form.labelForField(widget).setVisible(self.has_meter)
+        self.charge = self.add_row(self.tr("Other &charge (¥):"), fmt.money_field())
+        self.charge.setToolTip(self.tr("Anything else owed at closing (the gas is billed from the final reading)"))
         self.method = self.add_row(self.tr("Payment &method:"), fmt.method_combo())
         self.net = QLabel()
         self.net.setObjectName("settleNet")
         self.net.setStyleSheet("font-size: 14pt; font-weight: 700;")
         self.form.addRow(self.tr("At closing:"), self.net)
+        self.quote_timer = QTimer(self, singleShot=True, interval=300)
+        self.quote_timer.timeout.connect(self._quote)
+        self.final.textChanged.connect(self.quote_timer.start)
+        self.read_on.dateChanged.connect(self.quote_timer.start)
         self.charge.textChanged.connect(self._update)
         self.finish(held_text(detail.balances) + "\n" + self.tr(
-            "This settles the account for closing: prepayment and deposits are released, the settlement is "
-            "charged and the net is paid out or collected, leaving ¥0.00; then close the account (Alt+X). "
-            "It is not for taking a payment."))
+            "This settles the account for closing: the gas to the final reading is billed, prepayment and "
+            "deposits are released, any other charge is added and the net is paid out or collected, leaving "
+            "¥0.00; then close the account (Alt+X). It is not for taking a payment."))
+        self.final.setText(final)
+        self._update()
+
+    def focus_first(self) -> None:
+        if self.final.text() or not self.has_meter:  # the reading came from the closing: on to the charge
+            focus_field(self.charge)
+        else:
+            super().focus_first()
+
+    def _quote(self) -> None:
+        try:
+            final = fmt.read_reading(self.final)
+        except ValueError:
+            final = None
+        self.gas = Decimal("0.00")
+        if final is None:
+            self.gas_label.setText(self.tr("type the final reading"))
+            self._update()
+            return
+        actor, account_id, on = self.actor, self.account_id, fmt.read_date(self.read_on)
+        self.gas_label.setText(self.tr("working it out…"))
+        self.ctx.runner.submit(lambda s: closing.quote_final(s, actor, account_id, final, on),
+                               self._quoted, self._not_quoted, owner=self)
+
+    def _quoted(self, gas: Decimal) -> None:
+        self.gas = gas
+        self.gas_label.setStyleSheet("")
+        self.gas_label.setText(self.tr("gas billed %1").replace("%1", fmt.yuan(gas)))
+        self._update()
+
+    def _not_quoted(self, exc: BaseException) -> None:
+        self.gas = Decimal("0.00")
+        self.gas_label.setStyleSheet("color: #b3261e;")
+        self.gas_label.setText(error_text(exc))
         self._update()
 
     def _update(self) -> None:
         b = self.detail.balances  # type: ignore[union-attr]
         try:
-            net = b.settlement_net(fmt.read_money(self.charge))
+            net = b.settlement_net(fmt.read_money(self.charge) + self.gas)
         except ValueError:
             return
         if net < 0:
@@ -260,9 +314,15 @@ class SettleDialog(CounterDialog):
         except ValueError:
             self.complain(self.tr("The amount is not a valid number."), self.charge)
             return None
+        try:
+            final = fmt.read_reading(self.final) if self.has_meter else None
+        except ValueError:
+            self.complain(self.tr("The reading is not a valid number."), self.final)
+            return None
         actor, account_id, key, method = self.actor, self.account_id, self.idempotency_key, self.method.currentData()
+        on = fmt.read_date(self.read_on)
         return (lambda s: closing.settle_for_closing(s, actor, account_id, method=method, idempotency_key=key,
-                                                             settlement_charge=charge))
+                                                     settlement_charge=charge, final_reading=final, read_on=on))
 
 
 class CloseDialog(CounterDialog):
@@ -306,12 +366,16 @@ class CloseDialog(CounterDialog):
             self.settle()
 
     def settle(self) -> None:
-        dialog = SettleDialog(self.ctx, self.detail, self)  # type: ignore[arg-type]
+        dialog = SettleDialog(self.ctx, self.detail, self, final=self.final.text(),  # type: ignore[arg-type]
+                              on=fmt.read_date(self.date))
         dialog.saved.connect(self._settled)
         self.dialog = dialog
         dialog.open()
 
     def _settled(self, result: object) -> None:
+        if self.dialog is not None and self.dialog.has_meter:  # the reading the settlement billed
+            self.final.setText(self.dialog.final.text())
+            self.date.setDate(self.dialog.read_on.date())
         self.settle_button.hide()
         show_form_error(self.error, "")
         note = self.tr("Settled. Press Enter to close the account.")
