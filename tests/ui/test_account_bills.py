@@ -30,7 +30,7 @@ from gasdesk.ui.runner import Runner
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services" / "accounts"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services" / "billing"))
 from accounts_support import Office  # the accounts tests' office and accounts
-from test_bills import load_residential, read  # a tariff and a reading, as the billing tests write them
+from billing_support import load_residential, read  # a tariff and a reading, as the billing tests write them
 
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 

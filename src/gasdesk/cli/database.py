@@ -74,10 +74,10 @@ def cmd_db_check(args: argparse.Namespace) -> int:
     if report.bill_mismatches:
         for m in report.bill_mismatches:
             again = "" if m.recomputed is None else str(m.recomputed)
-            common.err(common.words(f"账单 {m.bill_id}（户号 {m.account_number}）：{m.why}；"
+            common.err(common.words(f"账单 {m.bill_id}（户号 {m.account_number}）：{m.why.zh}；"
                                     f"账单 {m.stored} 元，重算 {again or '-'} 元",
-                                    f"bill {m.bill_id} (account {m.account_number}): recomputed {again or '-'}, "
-                                    f"billed {m.stored}"))
+                                    f"bill {m.bill_id} (account {m.account_number}): {m.why.en}; recomputed "
+                                    f"{again or '-'}, billed {m.stored}"))
         common.err(_CHAIN_ADVICE[args.lang == "en"])
         return CHECK_DAMAGED
     return CHECK_SOUND if report.current else CHECK_OLDER

@@ -15,6 +15,16 @@ from gasdesk.models.address import Area, Compound
 from gasdesk.models.audit import AuditEntry
 from gasdesk.models.base import Base
 from gasdesk.models.billing import Bill, BillLine, BillStatus, PriceNotice, TariffSchedule, TariffTier
+from gasdesk.models.cashier import (
+    DunningMark,
+    DunningOutcome,
+    Receipt,
+    ReceiptKind,
+    ReceiptSeries,
+    ReceiptStatus,
+    Remittance,
+    ShiftClosing,
+)
 from gasdesk.models.counters import Counter
 from gasdesk.models.ledger import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift
 from gasdesk.models.premises import Premises
@@ -37,6 +47,8 @@ __all__ = [
     "Compound",
     "Contract",
     "Counter",
+    "DunningMark",
+    "DunningOutcome",
     "GasOnEvent",
     "GasOnHousehold",
     "LedgerAllocation",
@@ -51,12 +63,18 @@ __all__ = [
     "ReadingFollowUp",
     "ReadingKind",
     "ReadingStatus",
+    "Receipt",
+    "ReceiptKind",
+    "ReceiptSeries",
+    "ReceiptStatus",
+    "Remittance",
     "Role",
     "Route",
     "RouteCycle",
     "RouteStop",
     "Setting",
     "Shift",
+    "ShiftClosing",
     "TariffSchedule",
     "TariffTier",
     "User",

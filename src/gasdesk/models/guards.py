@@ -279,3 +279,75 @@ def bills_guards_ddl(dialect: str) -> tuple[list[str], list[str]]:
                 "DROP TRIGGER IF EXISTS trg_bills_guard ON bills", "DROP FUNCTION IF EXISTS gasdesk_bills_guard()"]
         return create, drop
     return [], []
+
+
+# Revision 0010: a receipt keeps its number and what it says; it moves once, issued -> void (with
+# the void's posting), and is never deleted. A series' last number only ever steps up by one, so a
+# number is never skipped nor issued twice whatever the code above does.
+RECEIPT_FIXED = ("number", "counter_id", "series", "seq", "kind", "posting_id", "party_id", "account_id", "amount",
+                 "method", "reference", "tendered", "change_given", "refund_of", "user_id", "shift_id",
+                 "business_date", "created_at")
+_RECEIPTS_SQLITE = {
+    "trg_receipts_fixed": (
+        f"BEFORE UPDATE OF {', '.join(RECEIPT_FIXED)} ON receipts "
+        "BEGIN SELECT RAISE(ABORT, 'a receipt never changes: void it'); END"
+    ),
+    "trg_receipts_void_final": (
+        "BEFORE UPDATE ON receipts WHEN OLD.status = 'void' "
+        "BEGIN SELECT RAISE(ABORT, 'a void receipt never changes'); END"
+    ),
+    "trg_receipts_no_delete": "BEFORE DELETE ON receipts BEGIN SELECT RAISE(ABORT, 'receipts are never deleted'); END",
+    "trg_receipt_series_step": (
+        "BEFORE UPDATE ON receipt_series WHEN NEW.last_number IS NOT OLD.last_number + 1 "
+        "OR NEW.counter_id IS NOT OLD.counter_id OR NEW.series IS NOT OLD.series "
+        "BEGIN SELECT RAISE(ABORT, 'a receipt series steps up by one'); END"
+    ),
+    "trg_receipt_series_no_delete": (
+        "BEFORE DELETE ON receipt_series BEGIN SELECT RAISE(ABORT, 'receipt series are never deleted'); END"
+    ),
+}
+_RECEIPTS_PG_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION gasdesk_receipts_guard() RETURNS trigger AS $$ BEGIN "
+    "IF TG_OP = 'DELETE' THEN "
+    "  RAISE EXCEPTION 'receipts are never deleted' USING ERRCODE = 'restrict_violation'; END IF; "
+    "IF OLD.status = 'void' THEN "
+    "  RAISE EXCEPTION 'a void receipt never changes' USING ERRCODE = 'restrict_violation'; END IF; "
+    "IF " + " OR ".join(f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in RECEIPT_FIXED) + " THEN "
+    "  RAISE EXCEPTION 'a receipt never changes: void it' USING ERRCODE = 'restrict_violation'; "
+    "END IF; RETURN NEW; END; $$ LANGUAGE plpgsql"
+)
+_SERIES_PG_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION gasdesk_receipt_series_guard() RETURNS trigger AS $$ BEGIN "
+    "IF TG_OP = 'DELETE' THEN "
+    "  RAISE EXCEPTION 'receipt series are never deleted' USING ERRCODE = 'restrict_violation'; END IF; "
+    "IF NEW.last_number IS DISTINCT FROM OLD.last_number + 1 OR NEW.counter_id IS DISTINCT FROM OLD.counter_id "
+    "   OR NEW.series IS DISTINCT FROM OLD.series THEN "
+    "  RAISE EXCEPTION 'a receipt series steps up by one' USING ERRCODE = 'restrict_violation'; "
+    "END IF; RETURN NEW; END; $$ LANGUAGE plpgsql"
+)
+
+
+def receipts_guards_ddl(dialect: str) -> tuple[list[str], list[str]]:
+    """(create, drop): receipts keep their number and content, are voided once, never deleted;
+    a series' number steps up by one at a time."""
+    if dialect == "sqlite":
+        create = [f"CREATE TRIGGER {name} {body}" for name, body in _RECEIPTS_SQLITE.items()]
+        return create, [f"DROP TRIGGER IF EXISTS {name}" for name in _RECEIPTS_SQLITE]
+    if dialect == "postgresql":
+        create = [
+            _RECEIPTS_PG_FUNCTION,
+            "CREATE TRIGGER trg_receipts_guard BEFORE UPDATE OR DELETE ON receipts "
+            "FOR EACH ROW EXECUTE FUNCTION gasdesk_receipts_guard()",
+            _SERIES_PG_FUNCTION,
+            "CREATE TRIGGER trg_receipt_series_guard BEFORE UPDATE OR DELETE ON receipt_series "
+            "FOR EACH ROW EXECUTE FUNCTION gasdesk_receipt_series_guard()",
+            "CREATE TRIGGER trg_receipts_no_truncate BEFORE TRUNCATE ON receipts "
+            "FOR EACH STATEMENT EXECUTE FUNCTION gasdesk_append_only()",
+        ]
+        drop = ["DROP TRIGGER IF EXISTS trg_receipts_no_truncate ON receipts",
+                "DROP TRIGGER IF EXISTS trg_receipt_series_guard ON receipt_series",
+                "DROP FUNCTION IF EXISTS gasdesk_receipt_series_guard()",
+                "DROP TRIGGER IF EXISTS trg_receipts_guard ON receipts",
+                "DROP FUNCTION IF EXISTS gasdesk_receipts_guard()"]
+        return create, drop
+    return [], []

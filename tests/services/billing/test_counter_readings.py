@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 from accounts_support import Office, key
+from billing_support import bills_of, load_residential, read
 from sqlalchemy import select
-from test_bills import bills_of, load_residential, read
 
 from gasdesk.models import Account, Reading
 from gasdesk.services.accounts import changes, closing

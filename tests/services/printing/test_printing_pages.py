@@ -108,7 +108,14 @@ def test_the_same_sample_twice_is_byte_identical_in_invariant_mode() -> None:
     assert sample_pdf(invariant=True) == sample_pdf(invariant=True)
 
 
-CJK_TTF = next((p for p, _i in fonts.CANDIDATES if p.is_file() and p.suffix.lower() == ".ttf"), None)
+CJK_TTF = next((p for p, _i in fonts.CANDIDATES if p.is_file() and p.suffix.lower() == ".ttf"
+                 and fonts._try_ttf(p, 0) is not None), None)
+DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+
+
+@pytest.mark.skipif(not DROID.is_file(), reason="no DroidSansFallback on this machine")
+def test_a_cjk_font_without_figures_is_passed_over() -> None:
+    assert fonts._try_ttf(DROID, 0) is None  # its amounts and numbers would print blank
 
 
 @pytest.mark.skipif(CJK_TTF is None, reason="no CJK TrueType font file on this machine")

@@ -107,6 +107,11 @@ def mask_phone(phone: str) -> str:
     return phone[:-8] + "****" + phone[-4:] if "-" not in phone[-8:] else phone
 
 
+def mask_name(name: str) -> str:
+    """张* / 欧** / J*** (a receipt or notice others may see): the first character kept."""
+    return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else name
+
+
 def clean_holder_name(text: str) -> str:
     name = unicodedata.normalize("NFKC", text or "").strip()
     name = re.sub(r"\s+", " ", name)

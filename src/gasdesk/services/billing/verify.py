@@ -19,6 +19,7 @@ from gasdesk.models import Account, Bill, BillLine, Meter, Reading
 from gasdesk.money import to_litres
 from gasdesk.services.billing import compute, schedules
 from gasdesk.services.billing.schedules import Schedule
+from gasdesk.services.core.labels import Label
 
 CHUNK = 1000
 
@@ -29,7 +30,7 @@ class Mismatch:
     account_number: str
     stored: Decimal
     recomputed: Decimal | None  # None: the bill cannot be worked out again (no tariff, readings gone)
-    why: str
+    why: Label  # in both languages
 
 
 def recompute(session: Session, bill: Bill, by_type: dict[str, list[Schedule]] | None = None) -> list[compute.Line]:
@@ -104,11 +105,11 @@ def _chunk(session: Session, low: int, high: int,
                                        bill.household_size, lambda y, s=standing: sum(years[b.id][y] for b in s))
         except compute.NoTariff as missing:
             yield Mismatch(bill.id, numbers.get(bill.account_id) or "", bill.total, None,
-                           f"{missing.day} 没有生效的气价")
+                           Label(f"{missing.day} 没有生效的气价", f"no tariff in force on {missing.day}"))
         else:
             again = [(x.tier, x.part_from, x.part_to, x.litres, x.price, x.amount) for x in lines]
             if again != stored[bill.id] or compute.total(lines) != bill.total:
                 yield Mismatch(bill.id, numbers.get(bill.account_id) or "", bill.total, compute.total(lines),
-                               "重算结果与账单不符")
+                               Label("重算结果与账单不符", "the recomputation differs from the bill"))
         before.append(bill)
     return len(bills)

@@ -92,6 +92,13 @@ PERMISSION = table("""
     tariff.view             | 查看气价               | View tariffs
     billing.post            | 按读数出账             | Bill accepted readings
     notice.mark             | 登记调价通知送达       | Mark price-change notices handed out
+    receipt.view            | 查看和打印收据         | View and print receipts
+    receipt.void            | 申请作废收据           | Void a receipt (with approval)
+    shift.close             | 日结（结班）           | Close a shift
+    shift.confirm           | 确认日结               | Confirm a shift close
+    remittance.record       | 登记解缴               | Record a remittance
+    arrears.view            | 查看欠费               | View arrears
+    dunning.mark            | 登记催缴结果           | Mark dunning visits
 """)
 
 ACCOUNT_STATUS = table("""
@@ -165,6 +172,22 @@ PAYMENT_METHOD = table("""
     alipay   | 支付宝 | Alipay
     transfer | 转账   | Bank transfer
     cheque   | 支票   | Cheque
+""")
+
+RECEIPT_STATUS = table("""
+    issued | 有效 | Issued
+    void   | 作废 | Void
+""")
+
+RECEIPT_KIND = table("""
+    payment | 收款收据 | Payment receipt
+    refund  | 退款收据 | Refund receipt
+""")
+
+DUNNING_OUTCOME = table("""
+    reached  | 已送达 | Reached
+    not_home | 不在家 | Not at home
+    refused  | 拒收   | Refused
 """)
 
 ATTACHMENT_KIND = table("""
@@ -258,6 +281,13 @@ AUDIT_ACTION = table("""
     billing.post            | 出账         | Bills posted
     billing.reverse         | 冲销账单     | Bill reversed
     notice.mark             | 调价通知送达 | Price-change notice handed out
+    cashier.payment         | 收费         | Payment taken
+    cashier.refund          | 退款         | Refund paid
+    receipt.void            | 作废收据     | Receipt voided
+    receipt.reprint         | 补打收据     | Receipt reprinted
+    shift.close             | 日结         | Shift closed
+    remittance.record       | 解缴         | Cash remitted
+    dunning.mark            | 催缴登记     | Dunning visit marked
     route.remove            | 移出抄表册   | Accounts taken off a route
 """)
 

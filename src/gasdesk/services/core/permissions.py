@@ -55,6 +55,15 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "tariff.view": frozenset({C, R, S, A}),
     "billing.post": frozenset({C, R, S}),  # the clerk's closing and transfer readings are billed too
     "notice.mark": frozenset({R, S}),
+    # the cashier (issue 12): a clerk takes money and asks for voids; a supervisor approves them
+    # (ledger.approve) and confirms shift closes; readers collect arrears on their rounds
+    "receipt.view": frozenset({C, S}),
+    "receipt.void": frozenset({C, S}),
+    "shift.close": frozenset({C, S}),
+    "shift.confirm": frozenset({S}),
+    "remittance.record": frozenset({C, S}),
+    "arrears.view": frozenset({C, R, S}),
+    "dunning.mark": frozenset({R, S}),
 }
 
 WORKPLACES = ("counter", "readings", "depot", "reports", "admin")

@@ -2,7 +2,8 @@
 
 The balance stays the sum of entries; allocations say what is paid: a charge's open amount is
 its amount less its allocations. A posting's credits (money received, prepayment applied) go to
-its own charges first, then to the party's oldest open charges; what is left over stays credit
+its own charges first, then to the party's open bills oldest first, then its other open charges
+oldest first; what is left over stays credit
 (prepayment). The billing issue applies prepayment through here; the cashier extends it.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from gasdesk.models import LedgerAllocation, LedgerEntry, LedgerPosting
@@ -49,7 +50,8 @@ def _is_charge(e: LedgerEntry) -> bool:
 
 
 def open_amounts(session: Session, party_id: int, exclude_posting: int | None = None) -> list[tuple[int, Decimal]]:
-    """(charge entry, open amount) of the party's charges not yet settled, oldest first.
+    """(charge entry, open amount) of the party's charges not yet settled: gas bills oldest first,
+    then the other charges oldest first (the counter's rule: a payment settles the bills first).
 
     A reversed charge is not open: its reversal cancelled it."""
     paid = (select(LedgerAllocation.charge_entry_id.label("entry"), func.sum(LedgerAllocation.amount).label("paid"))
@@ -61,7 +63,7 @@ def open_amounts(session: Session, party_id: int, exclude_posting: int | None = 
         .outerjoin(rev, rev.reversal_of == LedgerEntry.id)
         .where(LedgerEntry.party_id == party_id, LedgerEntry.bucket == "charge", LedgerEntry.amount > 0,
                LedgerEntry.kind != "reversal", rev.id.is_(None))
-        .order_by(LedgerEntry.id)
+        .order_by(case((LedgerEntry.kind == "gas_charge", 0), else_=1), LedgerEntry.id)
     )
     if exclude_posting is not None:
         q = q.where(LedgerEntry.posting_id != exclude_posting)

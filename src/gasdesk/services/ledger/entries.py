@@ -106,9 +106,13 @@ def infos(session: Session, query: Any) -> list[EntryInfo]:
     return [entry_info(e, login, rev_id, code, day) for e, login, rev_id, code, day in session.execute(query)]
 
 
-def party_balances(session: Session, party_id: int, *, as_of: date | None = None) -> Balances:
-    """A party's balances from its entries; ``as_of`` counts postings up to that business day."""
+def party_balances(session: Session, party_id: int, *, as_of: date | None = None,
+                   up_to_posting: int | None = None) -> Balances:
+    """A party's balances from its entries; ``as_of`` counts postings up to that business day,
+    ``up_to_posting`` those up to that posting (what a receipt shows as the balance after it)."""
     q = _sums().where(LedgerEntry.party_id == party_id)
+    if up_to_posting is not None:
+        q = q.where(LedgerEntry.posting_id <= up_to_posting)
     if as_of is not None:
         q = q.join(LedgerPosting, LedgerPosting.id == LedgerEntry.posting_id)
         q = q.where(LedgerPosting.business_date <= as_of)

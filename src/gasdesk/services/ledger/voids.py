@@ -122,7 +122,7 @@ def reverse(session: Session, actor: Actor, entry_id: int, reason: str, *, idemp
 
 
 def mirror_posting(session: Session, actor: Actor, posting_id: int, *, reason: str, idempotency_key: str,
-                   action: str) -> PostingResult:
+                   action: str, approved_by: int | None = None) -> PostingResult:
     """A domain's own correction (billing reversing a bill): every entry and allocation of the
     posting reversed by one posting of ``action``. The caller checks its permission and audits."""
     original = found(session.get(LedgerPosting, posting_id), "这笔记账不存在。", "The posting does not exist.")
@@ -133,4 +133,4 @@ def mirror_posting(session: Session, actor: Actor, posting_id: int, *, reason: s
     entries = list(session.scalars(select(LedgerEntry).where(LedgerEntry.posting_id == posting_id)
                                    .order_by(LedgerEntry.id)))
     return posting_result(session, _mirror(session, actor, original, entries, key=key, action=action,
-                                           reason=reason), replayed=False)
+                                           reason=reason, approved_by=approved_by), replayed=False)

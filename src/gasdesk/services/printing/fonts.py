@@ -65,6 +65,9 @@ CANDIDATES: list[tuple[Path, int]] = [
 ]
 
 
+NEEDED = "中0123456789A¥"  # what every printout prints: Chinese, figures, the amounts' sign
+
+
 @dataclass(frozen=True)
 class PdfFont:
     name: str
@@ -79,8 +82,9 @@ def _try_ttf(path: Path, index: int) -> PdfFont | None:
     try:
         if name not in pdfmetrics.getRegisteredFontNames():
             font = TTFont(name, str(path), subfontIndex=index)
-            # A font without CJK glyphs is of no use here.
-            if 0x4E2D not in font.face.charToGlyph:
+            # A font without CJK glyphs is of no use here, nor one without digits and the yuan
+            # sign (DroidSansFallback has CJK only: its amounts would print blank).
+            if not all(ord(c) in font.face.charToGlyph for c in NEEDED):
                 return None
             pdfmetrics.registerFont(font)
     except (TTFError, OSError, KeyError):
