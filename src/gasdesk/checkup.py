@@ -23,6 +23,7 @@ from gasdesk.db import Database, normalize_url
 from gasdesk.models import chain
 from gasdesk.services.billing.verify import Mismatch
 from gasdesk.services.core.errors import DatabaseError, ValidationError
+from gasdesk.services.core.labels import Label
 from gasdesk.services.core.text import shown
 
 
@@ -35,6 +36,8 @@ class Report:
     checked_on: date | None
     bills: int = 0  # posted and reversed bills recomputed
     bill_mismatches: tuple[Mismatch, ...] = ()  # those that did not come out the same
+    receipts: int = 0  # receipts checked against their series and postings
+    money_findings: tuple[Label, ...] = ()  # receipt gaps, receipts or closes off their postings
 
     @property
     def current(self) -> bool:
@@ -58,6 +61,9 @@ class Report:
         if self.bills and not self.bill_mismatches:
             out.append(f"bills ok: {self.bills} recomputed to the fen" if en
                        else f"账单重算一致：共 {self.bills} 张")
+        if self.receipts and not self.money_findings:
+            out.append(f"receipts ok: {self.receipts}, every series without gaps, shifts equal their postings" if en
+                       else f"收据核对一致：共 {self.receipts} 张，收据号连续，日结与记账相符")
         if not self.current:
             out.append("the program is newer: gasdesk db upgrade brings the file up to it" if en
                        else "本程序较新：用 gasdesk db upgrade 升级这个文件")
@@ -113,8 +119,10 @@ def _check(db: Database, through: chain.Head | None, progress: Callable[[int], N
             conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         verdict = chain.verify(conn, through=through, progress=progress) if _chained(conn) else None
         bills, wrong = _bills(conn)
+        receipts, money = _money(conn)
         conn.rollback()
-    return Report(db.display_name, current, migrate.head_revision(), verdict, db.checked_on(), bills, wrong)
+    return Report(db.display_name, current, migrate.head_revision(), verdict, db.checked_on(), bills, wrong,
+                  receipts, tuple(money))
 
 
 def _bills(conn: Connection) -> tuple[int, tuple[Mismatch, ...]]:
@@ -128,6 +136,16 @@ def _bills(conn: Connection) -> tuple[int, tuple[Mismatch, ...]]:
 
     with Session(bind=conn) as session:
         return (session.scalar(select(func.count()).select_from(Bill)) or 0), tuple(verify.mismatches(session))
+
+
+def _money(conn: Connection) -> tuple[int, list[Label]]:
+    """Receipts, shift closes and allocations against the ledger (a schema with receipts only)."""
+    if not inspect(conn).has_table("receipts"):
+        return 0, []
+    from gasdesk.services.cashier import verify
+
+    with Session(bind=conn) as session:
+        return verify.findings(session)
 
 
 def _chained(conn: Connection) -> bool:

@@ -80,6 +80,11 @@ def cmd_db_check(args: argparse.Namespace) -> int:
                                     f"{again or '-'}, billed {m.stored}"))
         common.err(_CHAIN_ADVICE[args.lang == "en"])
         return CHECK_DAMAGED
+    if report.money_findings:
+        for finding in report.money_findings:
+            common.err(finding.text(args.lang))
+        common.err(_CHAIN_ADVICE[args.lang == "en"])
+        return CHECK_DAMAGED
     return CHECK_SOUND if report.current else CHECK_OLDER
 
 

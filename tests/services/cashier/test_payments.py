@@ -122,3 +122,22 @@ def test_both_receipt_layouts_carry_the_payment_in_chinese(office: Office) -> No
         for words in ("收款收据", "T01-A-0000001", "¥352.50", "叁佰伍拾贰元伍角整", "¥47.50", "现金",
                       "2026-01-13～2026-02-11", "张*"):
             assert words in text, (layout, words)
+
+
+@pytest.mark.sqlite_only  # db check on the file
+def test_db_check_proves_the_receipts_and_names_a_gap(office: Office, capsys) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from gasdesk.cli import main
+
+    aid = with_open_bills(office)
+    pay(office, aid, "10")
+    pay(office, aid, "20")
+    path = str(office.db.path)
+    assert main(["db", "check", "--db", path]) == 0
+    assert "收据核对一致：共 2 张" in capsys.readouterr().out
+    with office.db.write() as s:
+        s.execute(text("DROP TRIGGER trg_receipts_no_delete"))
+        s.execute(text("DELETE FROM receipts WHERE seq = 1"))
+    assert main(["db", "check", "--db", path]) == 2
+    assert "A 系列收据号不连续（到 2 号，缺 [1]）" in capsys.readouterr().err

@@ -21,7 +21,7 @@ from gasdesk.services.accounts.records import load, summarize
 from gasdesk.services.cashier import numbers
 from gasdesk.services.cashier.receipt_doc import ReceiptDoc, ReceiptItem
 from gasdesk.services.cashier.receipt_pdf import LAYOUTS, receipt_pdf
-from gasdesk.services.core import labels, settings
+from gasdesk.services.core import audit, labels, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import NotFound, ValidationError
 from gasdesk.services.core.permissions import require
@@ -153,11 +153,18 @@ def check_layout(layout: str) -> str:
     return layout
 
 
-def render(session: Session, actor: Actor, number: str, layout: str = "roll") -> tuple[jobs.Document, bytes]:
-    """The receipt's PDF for printing: the original the first time, a copy (副本) after; the
-    caller records the print job once it is printed or saved (print only after commit)."""
+def render(session: Session, actor: Actor, number: str, layout: str = "roll", *,
+           reprint: bool = False) -> tuple[jobs.Document, bytes]:
+    """The receipt's PDF for printing: the original the first time, a copy (副本) after, and
+    always for a ``reprint`` (补打, audited); the caller records the print job once it is
+    printed or saved (print only after commit)."""
     require(session, actor, "receipt.view")
     check_layout(layout)
     receipt = find(session, number)
     job = jobs.prepare(session, DOCUMENT_KIND, receipt.number)
+    if reprint and not job.copy:
+        job = jobs.Document(job.kind, job.id, True)
+    if job.copy:
+        audit.record(session, actor, "receipt.reprint", "account", receipt.account_id or "",
+                     after={"receipt": receipt.number, "layout": layout})
     return job, receipt_pdf(document(session, actor, receipt, copy=job.copy), layout, font=configured_font(session))
