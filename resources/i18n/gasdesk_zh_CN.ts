@@ -4,6 +4,10 @@
 <context>
     <name>AccountPage</name>
     <message>
+        <source>Take payment…</source>
+        <translation>收费…</translation>
+    </message>
+    <message>
         <source>Sign contract…</source>
         <translation>签约…</translation>
     </message>
@@ -286,6 +290,10 @@
     <message>
         <source>Bills</source>
         <translation>账单</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收据</translation>
     </message>
     <message>
         <source>Application %1</source>
@@ -1026,6 +1034,10 @@
     <message>
         <source>Registers</source>
         <translation>登记册</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>日结</translation>
     </message>
 </context>
 <context>
@@ -1889,6 +1901,85 @@ Works offline; all data stays in the database shown in the status bar.</source>
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Take a payment</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Take payment (Enter)</source>
+        <translation>收费 (回车)</translation>
+    </message>
+    <message>
+        <source>Working out what is due…</source>
+        <translation>正在计算应缴金额…</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>应缴：</translation>
+    </message>
+    <message>
+        <source>To pay off:</source>
+        <translation>应缴合计：</translation>
+    </message>
+    <message>
+        <source>&amp;Amount received (¥):</source>
+        <translation>收款金额(&amp;A)(¥)：</translation>
+    </message>
+    <message>
+        <source>Payment &amp;method:</source>
+        <translation>付款方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Cash &amp;tendered (¥):</source>
+        <translation>实收现金(&amp;T)(¥)：</translation>
+    </message>
+    <message>
+        <source>= the amount</source>
+        <translation>= 收款金额</translation>
+    </message>
+    <message>
+        <source>&amp;Reference no.:</source>
+        <translation>交易参考号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>from the card slip or the app</source>
+        <translation>POS 签购单或支付凭证上的号码</translation>
+    </message>
+    <message>
+        <source> + late fee %1 (%2 days)</source>
+        <translation> + 滞纳金 %1（逾期 %2 天）</translation>
+    </message>
+    <message>
+        <source>Nothing is owed; a payment goes to prepayment.</source>
+        <translation>该户没有欠费；收款将存为预存。</translation>
+    </message>
+    <message>
+        <source>Prepayment held: %1</source>
+        <translation>已有预存：%1</translation>
+    </message>
+    <message>
+        <source>Change: %1</source>
+        <translation>找零：%1</translation>
+    </message>
+    <message>
+        <source>Tendered is %1 short</source>
+        <translation>实收现金还差 %1</translation>
+    </message>
+    <message>
+        <source>%1 to prepayment</source>
+        <translation>%1 存为预存</translation>
+    </message>
+    <message>
+        <source>%1 still owed after this</source>
+        <translation>收款后仍欠 %1</translation>
+    </message>
+    <message>
+        <source>Type the amount received.</source>
+        <translation>请填写收款金额。</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Print (Ctrl+P)</source>
@@ -2372,6 +2463,48 @@ Works offline; all data stays in the database shown in the status bar.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsTab</name>
+    <message>
+        <source>Receipt</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>收款员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ctrl+P reprints the receipt picked (a copy); Del voids it with a supervisor&apos;s approval (a refund once its shift is closed).</source>
+        <translation>Ctrl+P 补打选中的收据（副本）；Del 作废，须主管现场批准（班次已结班的改为退款）。</translation>
     </message>
 </context>
 <context>
@@ -3326,6 +3459,81 @@ ID numbers and phones are masked on paper and in Excel.</source>
     </message>
 </context>
 <context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Close the shift</source>
+        <translation>日结（结班）</translation>
+    </message>
+    <message>
+        <source>Close the shift (Enter)</source>
+        <translation>结班 (回车)</translation>
+    </message>
+    <message>
+        <source>Reading the shift…</source>
+        <translation>正在读取本班数据…</translation>
+    </message>
+    <message>
+        <source>%1 ×</source>
+        <translation>%1 ×</translation>
+    </message>
+    <message>
+        <source>Cash counted:</source>
+        <translation>点钞：</translation>
+    </message>
+    <message>
+        <source>Counted:</source>
+        <translation>实点现金：</translation>
+    </message>
+    <message>
+        <source>&amp;Why it differs:</source>
+        <translation>差额说明(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;login:</source>
+        <translation>主管登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;password:</source>
+        <translation>主管密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Shift %1 of %2 at %3, business date %4.</source>
+        <translation>班次 %1：%2，柜台 %3，营业日 %4。</translation>
+    </message>
+    <message>
+        <source>Taken: %1 (%2).</source>
+        <translation>本班收款 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Receipts %1 to %2: %3; void %4, refunds %5.</source>
+        <translation>收据 %1 至 %2，共 %3 张；作废 %4 张，退款 %5 张。</translation>
+    </message>
+    <message>
+        <source>The drawer should hold %1 in cash.</source>
+        <translation>钱箱应有现金 %1。</translation>
+    </message>
+    <message>
+        <source>over by %1</source>
+        <translation>长款 %1</translation>
+    </message>
+    <message>
+        <source>short by %1</source>
+        <translation>短款 %1</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>无差额</translation>
+    </message>
+    <message>
+        <source>The supervisor types their login and password to confirm the close.</source>
+        <translation>请主管输入登录名和密码确认日结。</translation>
+    </message>
+    <message>
+        <source>Closing sheet of shift %1</source>
+        <translation>班次 %1 日结单</translation>
+    </message>
+</context>
+<context>
     <name>StartServiceDialog</name>
     <message>
         <source>Put the account in service</source>
@@ -3481,6 +3689,61 @@ ID numbers and phones are masked on paper and in Excel.</source>
     <message>
         <source>Disable the user %1 (%2)? They will not be able to sign in.</source>
         <translation>停用用户 %1（%2）？停用后该用户将无法登录。</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Refund a receipt</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Void a receipt</source>
+        <translation>作废收据</translation>
+    </message>
+    <message>
+        <source>Refund (Enter)</source>
+        <translation>退款 (回车)</translation>
+    </message>
+    <message>
+        <source>Void (Enter)</source>
+        <translation>作废 (回车)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;login:</source>
+        <translation>主管登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;password:</source>
+        <translation>主管密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Receipt %1, %2, %3.</source>
+        <translation>收据 %1，%2，营业日 %3。</translation>
+    </message>
+    <message>
+        <source>Its shift is closed: the money goes back as a refund in today&apos;s shift, with a refund receipt.</source>
+        <translation>该收据的班次已结班：款项在今天的班次中退还，并开具退款收据。</translation>
+    </message>
+    <message>
+        <source>The whole payment is reversed and the bills it paid are open again; the receipt keeps its number, marked void.</source>
+        <translation>整笔收款冲回，所付账单恢复为未缴；收据号保留，标记为作废。</translation>
+    </message>
+    <message>
+        <source>A supervisor approves it here with their password.</source>
+        <translation>须主管在此输入密码批准。</translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>The supervisor types their login and password.</source>
+        <translation>请主管输入登录名和密码。</translation>
     </message>
 </context>
 <context>

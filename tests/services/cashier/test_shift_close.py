@@ -40,7 +40,8 @@ def fresh_shift(office: Office) -> None:
     with office.db.write() as s:
         shift = shift_close.open_shift_of(s, office.clerk)
         cash = shift_report.money_in(s, shift.id)[1]
-        shift_close.close_shift(s, office.clerk, counted=f"100x{int(cash // 100)},0.01x{int(cash % 100 * 100)}", approver=boss)
+        counted = f"100x{int(cash // 100)},0.01x{int(cash % 100 * 100)}"
+        shift_close.close_shift(s, office.clerk, counted=counted, approver=boss)
 
 
 def test_a_shift_closes_with_its_figures_and_a_short_count_must_be_explained(office: Office) -> None:

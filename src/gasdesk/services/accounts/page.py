@@ -18,6 +18,8 @@ from gasdesk.services.accounts.meters import MeterInfo, meter_info
 from gasdesk.services.accounts.records import AccountSummary, load, resolve, summarize
 from gasdesk.services.accounts.states import MACHINE, AccountEvent
 from gasdesk.services.billing.views import BillRow, account_bills
+from gasdesk.services.cashier import receipts
+from gasdesk.services.cashier.receipts import ReceiptRow
 from gasdesk.services.core import audit_words
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.permissions import allowed, require
@@ -73,6 +75,7 @@ class AccountDetail:
     next_step: str | None = None  # the opening's next step for this actor (the counter chains to it)
     readings: list[ReadingRow] = field(default_factory=list)  # every meter's, newest first
     bills: list[BillRow] = field(default_factory=list)  # newest first, each with its lines
+    receipts: list[ReceiptRow] = field(default_factory=list)  # newest first (for who may see receipts)
 
 
 def _contract_info(c: Contract) -> ContractInfo:
@@ -174,4 +177,5 @@ def account_detail(
         next_step=actions.next_step,
         readings=readings,
         bills=account_bills(session, account.id),
+        receipts=receipts.rows(session, account_id=account.id, limit=200) if allowed(actor, "receipt.view") else [],
     )

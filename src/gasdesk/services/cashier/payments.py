@@ -153,3 +153,11 @@ def take_payment(
                  after={"receipt": receipt.number, "amount": received, "method": method, "reference": ref,
                         "late_fee": done.late_fee, "prepayment": done.prepayment, "posting_id": posted.posting_id})
     return done
+
+
+def quote(session: Session, actor: Actor, account_id: int) -> dues.Due:
+    """What the counter shows before it takes a payment: the open items oldest bill first, each
+    with its late fee to today's business date, and the total that pays them off."""
+    require(session, actor, "ledger.post")
+    load(session, account_id)
+    return dues.amount_due(session, account_id, business_day.today(session))

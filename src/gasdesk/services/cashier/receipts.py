@@ -13,7 +13,17 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import Account, Bill, Counter, LedgerAllocation, LedgerEntry, Receipt, ReceiptKind, User
+from gasdesk.models import (
+    Account,
+    Bill,
+    Counter,
+    LedgerAllocation,
+    LedgerEntry,
+    Receipt,
+    ReceiptKind,
+    Shift,
+    User,
+)
 from gasdesk.models.cashier import SERIES
 from gasdesk.services import ledger
 from gasdesk.services.accounts.identity import mask_name
@@ -72,6 +82,7 @@ class ReceiptRow:
     login: str
     created_at: datetime
     business_date: date
+    shift_open: bool = False  # voidable while its shift is open; refunded after
 
     def json(self) -> dict[str, object]:
         return {"number": self.number, "series": self.series, "counter": self.counter, "status": self.status,
@@ -85,18 +96,25 @@ def list_receipts(session: Session, actor: Actor, *, on: date | None = None, cou
                   account_id: int | None = None, limit: int = 2000) -> list[ReceiptRow]:
     """Receipts by number, of a business day and/or a counter and/or an account."""
     require(session, actor, "receipt.view")
-    q = (select(Receipt, Counter.code, User.login, Account.number)
+    return rows(session, on=on, counter=counter, account_id=account_id, limit=limit)
+
+
+def rows(session: Session, *, on: date | None = None, counter: str | None = None, account_id: int | None = None,
+         limit: int = 2000) -> list[ReceiptRow]:
+    """``list_receipts`` for a caller that checked its own permission (the account page)."""
+    q = (select(Receipt, Counter.code, User.login, Account.number, Shift.status)
          .join(Counter, Counter.id == Receipt.counter_id).join(User, User.id == Receipt.user_id)
-         .outerjoin(Account, Account.id == Receipt.account_id))
+         .join(Shift, Shift.id == Receipt.shift_id).outerjoin(Account, Account.id == Receipt.account_id))
     if on is not None:
         q = q.where(Receipt.business_date == on)
     if counter:
         q = q.where(Counter.code == counter.strip().upper())
     if account_id is not None:
         q = q.where(Receipt.account_id == account_id)
-    rows = session.execute(q.order_by(Receipt.counter_id, Receipt.series, Receipt.seq).limit(limit)).all()
+    order = (Receipt.id.desc(),) if account_id is not None else (Receipt.counter_id, Receipt.series, Receipt.seq)
+    found = session.execute(q.order_by(*order).limit(limit)).all()
     return [ReceiptRow(r.number, r.series, code, r.status, r.kind, r.amount, r.method, number or "", login,
-                       r.created_at, r.business_date) for r, code, login, number in rows]
+                       r.created_at, r.business_date, shift == "open") for r, code, login, number, shift in found]
 
 
 def _items(session: Session, receipt: Receipt) -> tuple[tuple[ReceiptItem, ...], Decimal]:

@@ -140,3 +140,9 @@ def remit(session: Session, actor: Actor, shift_id: int, *, received_by: str, no
     audit.record(session, actor, "remittance.record", "shift", shift_id,
                  after={"amount": closing.counted, "received_by": who})
     return row
+
+
+def my_open_shift(session: Session, actor: Actor) -> shift_report.ShiftReport:
+    """The report of the actor's open shift at their counter (what the close form shows first)."""
+    require(session, actor, "shift.close")
+    return shift_report.report(session, actor, open_shift_of(session, actor).id)

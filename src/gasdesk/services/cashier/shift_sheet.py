@@ -96,8 +96,9 @@ def counted_rows(closing: Closing) -> tuple[list[Count], str]:
         return [], f"点钞明细无法识别：{closing.counts}"
     rows = [(denomination_text(d), n, d * n) for d, n in sorted(counts.items(), reverse=True) if n]
     total = counted_total(counts)
-    warn = "" if total == closing.counted else f"注意：点钞明细合计 {yuan(total)} 与实点现金 {yuan(closing.counted)} 不符。"
-    return rows, warn
+    if total == closing.counted:
+        return rows, ""
+    return rows, f"注意：点钞明细合计 {yuan(total)} 与实点现金 {yuan(closing.counted)} 不符。"
 
 
 def _chain(head: str) -> str:
@@ -116,10 +117,16 @@ def _header(report: ShiftReport) -> list[Pair]:
             ("结班时间", _when(c.closed_at) if c else "未结班")]
 
 
-def _receipt_pairs(report: ShiftReport, voids: int, refunds: int) -> list[Pair]:
+def _receipt_pairs(report: ShiftReport, voids: Sequence[ReceiptLine], refunds: Sequence[ReceiptLine]) -> list[Pair]:
+    """The range and count, then the voids' and refunds' count and sum, and how many stand."""
     count = len(report.receipts)
+
+    def part(lines: Sequence[ReceiptLine]) -> str:
+        return f"{len(lines)} 张，合计 {yuan(sum((r.amount for r in lines), ZERO))}" if lines else "无"
+
     return [("起始号码", report.first_number or "—"), ("终止号码", report.last_number or "—"),
-            ("收据张数", f"共 {count} 张（作废 {voids} 张，退款 {refunds} 张）" if count else "本班未开收据")]
+            ("收据张数", f"共 {count} 张" if count else "本班未开收据"),
+            ("作废", part(voids)), ("退款", part(refunds)), ("有效", f"{count - len(voids)} 张")]
 
 
 def _cash_pairs(report: ShiftReport) -> list[Pair]:
@@ -131,8 +138,9 @@ def _cash_pairs(report: ShiftReport) -> list[Pair]:
 
 
 def _closing_pairs(report: ShiftReport, c: Closing, chain: Flowable) -> list[Pair]:
+    # The close's time is in the header already.
     return [("结班人", _person(report, c.closed_by)), ("确认主管", _person(report, c.approved_by)),
-            ("结班时间", _when(c.closed_at)), ("账链校验码", chain)]
+            ("账链校验码", chain)]
 
 
 # ---- shared table machinery --------------------------------------------------------------------
@@ -156,8 +164,8 @@ def _pairs(rows: Sequence[Sequence[Pair]], widths: Sequence[float], label: Parag
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if ruled else "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5 if ruled else 1.0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3 if ruled else 1.0),
+        ("TOPPADDING", (0, 0), (-1, -1), 2 if ruled else 1.0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 if ruled else 1.0),
     ]
     for r, row in enumerate(rows):
         line: list[object] = []
@@ -196,8 +204,8 @@ def _grid(head: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequenc
         ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
         ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
@@ -209,7 +217,7 @@ def _grid(head: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequenc
     return table
 
 
-def _side_by_side(left: Flowable, right: Flowable, width: float, left_w: float) -> Table:
+def _side_by_side(left: Flowable, right: Flowable | list[Flowable], width: float, left_w: float) -> Table:
     table = Table([[left, right]], colWidths=[left_w, width - left_w], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -217,16 +225,17 @@ def _side_by_side(left: Flowable, right: Flowable, width: float, left_w: float) 
     return table
 
 
-def _section(text: str, st: Styles) -> list[Flowable]:
-    # A heading never ends a page alone: what follows it needs some room too.
-    return [Spacer(1, 4 * mm), CondPageBreak(28 * mm), Paragraph(escape(text), st.section), Spacer(1, 1.5 * mm)]
+def _section(text: str, st: Styles, *, keep: Sequence[Flowable] = ()) -> list[Flowable]:
+    """A numbered heading; ``keep`` goes onto the page with it (a heading never ends a page alone)."""
+    head = [Paragraph(escape(text), st.section), Spacer(1, 1.5 * mm), *keep]
+    return [Spacer(1, 3.5 * mm), CondPageBreak(28 * mm), KeepTogether(head)]
 
 
 def _receipt_list(title: str, lines: Sequence[ReceiptLine], st: Styles, *, refunds: bool) -> list[Flowable]:
-    """The void or refund receipts one by one, paged as long as they run, with their sum under them."""
-    sub = _sized("sheet_sub", st.body, st.body.fontSize, spaceBefore=2 * mm, spaceAfter=1 * mm)
+    """The void or refund receipts one by one, paged as long as they run (their sums are above)."""
     if not lines:
-        return [Paragraph(escape(f"{title}：无"), sub)]
+        return []
+    sub = _sized("sheet_sub", st.body, spaceBefore=2.5 * mm, spaceAfter=1 * mm)
     if refunds:
         head = ["序号", "收据号", "户号", "退款方式", "状态", "金额"]
         rows = [[str(i), r.number, r.account_number, labels.text(labels.PAYMENT_METHOD, r.method, "zh"),
@@ -237,11 +246,9 @@ def _receipt_list(title: str, lines: Sequence[ReceiptLine], st: Styles, *, refun
         rows = [[str(i), r.number, r.account_number, labels.text(labels.RECEIPT_KIND, r.kind, "zh"),
                  labels.text(labels.PAYMENT_METHOD, r.method, "zh"), yuan(r.amount)]
                 for i, r in enumerate(lines, start=1)]
-    total = sum((r.amount for r in lines), ZERO)
-    return [Paragraph(escape(f"{title}（{len(lines)} 张）"), sub),
-            *data_table(head, rows, widths_mm=[12, 46, 34, 30, 30, 34], right_aligned={0, 5}, st=st),
-            Paragraph(escape(f"{title}合计：{yuan(total)}"), _sized("sheet_sum", st.body, alignment=2,
-                                                                  spaceBefore=1 * mm))]
+    # The heading stays with the first rows; the rest page on with the header repeated.
+    return [CondPageBreak(20 * mm), Paragraph(escape(f"{title}明细（{len(lines)} 张）"), sub),
+            *data_table(head, rows, widths_mm=[12, 46, 34, 30, 30, 34], right_aligned={0, 5}, st=st)]
 
 
 def _signatures(st: Styles, width: float) -> Table:
@@ -286,11 +293,12 @@ def _a4_story(report: ShiftReport, st: Styles, width: float, company: str) -> li
     # 一: the money by method beside what it paid, then the total in capitals across the width.
     story += _section("一、收款汇总", st)
     half, gap = 88.0, width / mm - 2 * 88.0
-    methods = _grid(["收款方式", "金额"], [[n, yuan(a)] for n, a in _money_rows(labels.PAYMENT_METHOD, report.by_method)],
-                    [half - 36, 36], st, right={1}, total=["合计", yuan(report.total)], empty="本班无收款")
-    kinds_total = sum(report.by_kind.values(), ZERO)
-    kinds = _grid(["收费项目", "金额"], [[n, yuan(a)] for n, a in _money_rows(labels.LEDGER_KIND, report.by_kind)],
-                  [half - 36, 36], st, right={1}, total=["合计", yuan(kinds_total)], empty="本班无收费")
+    by_method = [[n, yuan(a)] for n, a in _money_rows(labels.PAYMENT_METHOD, report.by_method)]
+    methods = _grid(["收款方式", "金额"], by_method, [half - 36, 36], st, right={1}, total=["合计", yuan(report.total)],
+                    empty="本班无收款")
+    by_kind = [[n, yuan(a)] for n, a in _money_rows(labels.LEDGER_KIND, report.by_kind)]
+    kinds = _grid(["收费项目", "金额"], by_kind, [half - 36, 36], st, right={1},
+                  total=["合计", yuan(sum(report.by_kind.values(), ZERO))], empty="本班无收费")
     story.append(_side_by_side(methods, kinds, width, (half + gap) * mm))
     words = Table([[Paragraph("收款合计（大写）", label),
                     Paragraph(f"人民币　{escape(amount_in_words(report.total))}", _sized("sheet_words", body,
@@ -304,32 +312,32 @@ def _a4_story(report: ShiftReport, st: Styles, width: float, company: str) -> li
 
     # 二: the receipts: their range, then the void and the refund ones one by one.
     voids, refunds = report.voids, report.refunds
-    story += _section("二、票据使用情况", st)
-    story.append(_pairs([_receipt_pairs(report, len(voids), len(refunds))], three, label, body, ruled=True))
+    used = _receipt_pairs(report, voids, refunds)
+    story += _section("二、票据使用情况", st, keep=[_pairs([used[:3], used[3:]], three, label, body, ruled=True)])
     story += _receipt_list("作废收据", voids, st, refunds=False)
     story += _receipt_list("退款收据", refunds, st, refunds=True)
 
-    # 三: the cash: counted by denomination at the left, held against what it should be at the right.
-    story += _section("三、现金核对", st)
-    check_w = width - (half + gap) * mm
-    check = _pairs([[p] for p in _cash_pairs(report)], [label_w, check_w - label_w], label, body, ruled=True)
+    # 三: the cash counted by denomination at the left; at the right, held against what it should
+    # be, and who closed and confirmed it; under both the ledger's state at the close, then signatures.
     if c is None:
-        story.append(_pairs([_cash_pairs(report)], [label_w, width / 2 - label_w] * 2, label, body, ruled=True))
-    else:
-        rows, warn = counted_rows(c)
-        pieces = sum(n for _d, n, _a in rows)
-        count = _grid(["面额", "张(枚)数", "金额"], [[d, str(n), yuan(a)] for d, n, a in rows], [26, 26, half - 52], st,
-                      right={1, 2}, total=["实点现金", str(pieces), yuan(c.counted)], empty="未点到现金")
-        story += [KeepTogether([_side_by_side(count, check, width, (half + gap) * mm)])]
-        if warn:
-            story.append(Paragraph(escape(warn), _sized("sheet_warn", body, textColor=_RED, spaceBefore=1 * mm)))
-
-        # 四: who closed and confirmed it, and the ledger's state at that moment.
-        chain = Paragraph(escape(_chain(c.chain_head)), _sized("sheet_chain", body, fontName=_MONO))
-        pairs = _closing_pairs(report, c, chain)
-        story += _section("四、结班确认", st)
-        story.append(_pairs([pairs[:3], pairs[3:]], three, label, body, ruled=True))
-        story.append(KeepTogether([Spacer(1, 6 * mm), _signatures(st, width)]))
+        story += _section("三、现金核对", st, keep=[_pairs([_cash_pairs(report)], [label_w, width / 2 - label_w] * 2,
+                                                      label, body, ruled=True)])
+        return story
+    rows, warn = counted_rows(c)
+    pieces = sum(n for _d, n, _a in rows)
+    count = _grid(["面额", "张(枚)数", "金额"], [[d, str(n), yuan(a)] for d, n, a in rows], [26, 26, half - 52], st,
+                  right={1, 2}, total=["实点现金", str(pieces), yuan(c.counted)], empty="未点到现金")
+    chain = Paragraph(escape(_chain(c.chain_head)), _sized("sheet_chain", body, body.fontSize - 1, fontName=_MONO))
+    closing = _closing_pairs(report, c, chain)
+    check_w = width - (half + gap) * mm
+    one = [label_w, check_w - label_w]
+    right = [_pairs([[p] for p in _cash_pairs(report)], one, label, body, ruled=True), Spacer(1, 3 * mm),
+             _pairs([[p] for p in closing], one, label, body, ruled=True)]
+    keep: list[Flowable] = [_side_by_side(count, right, width, (half + gap) * mm)]
+    if warn:
+        keep.append(Paragraph(escape(warn), _sized("sheet_warn", body, textColor=_RED, spaceBefore=1 * mm)))
+    # The signatures stay on the page of the figures they sign for.
+    story += _section("三、现金核对与结班确认", st, keep=[*keep, Spacer(1, 5 * mm), _signatures(st, width)])
     return story
 
 
@@ -345,7 +353,7 @@ def _roll_table(head: Sequence[str], rows: Sequence[Sequence[str]], style: Parag
     """Black lines only; every column but the first as wide as its widest text, the first the rest
     (a receipt number or a name wraps there rather than running past the print width)."""
     lines = [list(head), *[list(r) for r in rows], *([list(total)] if total else [])]
-    widths = [_measure([line[i] for line in lines], style) for i in range(1, len(head))]
+    widths = [_measure([line[i] for line in lines], style) + 2 for i in range(1, len(head))]  # 2 pt: a gap
     first = width - sum(widths)
     right_style = _sized(f"{style.name}_right", style, alignment=2)
     cells = [[Paragraph(escape(v), right_style if i in right else style) for i, v in enumerate(line)]
@@ -364,7 +372,9 @@ def _roll_table(head: Sequence[str], rows: Sequence[Sequence[str]], style: Parag
 def _roll_story(report: ShiftReport, st: Styles, width: float, company: str) -> list[Flowable]:
     body = st.body
     small = _sized("roll_small", body, body.fontSize - 1)
-    heading = _sized("roll_heading", body, body.fontSize + 0.5, spaceAfter=0.5 * mm)
+    # Lines outside the pairs start where the pairs' labels do.
+    heading = _sized("roll_heading", body, body.fontSize + 0.5, leftIndent=_PAD, spaceAfter=0.5 * mm)
+    line = _sized("roll_line", body, leftIndent=_PAD)
     c = report.closing
     story: list[Flowable] = [
         Paragraph(escape(company), _sized("roll_company", st.title, body.fontSize + 2, spaceAfter=0.8 * mm)),
@@ -381,13 +391,13 @@ def _roll_story(report: ShiftReport, st: Styles, width: float, company: str) -> 
 
     def money(head: str, rows: list[tuple[str, Decimal]], total: Decimal, empty: str) -> Flowable:
         if not rows:
-            return Paragraph(escape(f"{head}：{empty}"), body)
+            return Paragraph(escape(f"{head}：{empty}"), line)
         return _roll_table([head, "金额"], [[n, yuan(a)] for n, a in rows], body, width, right={1},
                            total=["合计", yuan(total)])
 
     def receipts(title: str, lines: Sequence[ReceiptLine], void_marks: bool) -> list[Flowable]:
         if not lines:
-            return [Paragraph(escape(f"{title}：无"), body)]
+            return [Paragraph(escape(f"{title}：无"), line)]
         rows = [[f"{r.number}{'（作废）' if void_marks and r.status == 'void' else ''}", r.account_number,
                  yuan(r.amount)] for r in lines]
         return [Spacer(1, 1 * mm), Paragraph(escape(f"{title}（{len(lines)} 张）"), heading),
@@ -401,7 +411,7 @@ def _roll_story(report: ShiftReport, st: Styles, width: float, company: str) -> 
         block([("大写", amount_in_words(report.total))]), _dashes(),
         money("收费项目", _money_rows(labels.LEDGER_KIND, report.by_kind), sum(report.by_kind.values(), ZERO),
               "本班无收费"),
-        _dashes(), block(_receipt_pairs(report, len(voids), len(refunds))),
+        _dashes(), block([p for i, p in enumerate(_receipt_pairs(report, voids, refunds)) if i in (0, 1, 2, 5)]),
         *receipts("作废收据", voids, False), *receipts("退款收据", refunds, True), _dashes(),
     ]
     if c is None:
@@ -412,12 +422,12 @@ def _roll_story(report: ShiftReport, st: Styles, width: float, company: str) -> 
     story += [block(cash[:1]), Spacer(1, 1 * mm),
               _roll_table(["面额", "张(枚)数", "金额"], [[d, str(n), yuan(a)] for d, n, a in rows], body, width,
                           right={1, 2}, total=["实点现金", str(sum(n for _d, n, _a in rows)), yuan(c.counted)]),
-              *([Paragraph(escape(warn), small)] if warn else []),
+              *([Paragraph(escape(warn), _sized("roll_warn", small, leftIndent=_PAD))] if warn else []),
               block(cash[2:]), _dashes()]
-    chain = Paragraph(escape(_chain(c.chain_head)), _sized("roll_chain", small, fontName=_MONO))
+    chain = Paragraph(escape(_chain(c.chain_head)), _sized("roll_chain", small, fontName=_MONO, leftIndent=_PAD))
     pairs = _closing_pairs(report, c, chain)
     # The chain head under its label, across the whole width: 64 digits need it.
-    story += [block(pairs[:3]), Paragraph("账链校验码：", body), chain, _dashes()]
+    story += [block(pairs[:2]), Paragraph("账链校验码：", line), chain, _dashes()]
     return story
 
 

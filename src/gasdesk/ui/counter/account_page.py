@@ -25,6 +25,8 @@ from gasdesk.services import ledger
 from gasdesk.services.accounts import attachments, page
 from gasdesk.services.accounts.opening import SigningResult
 from gasdesk.services.accounts.page import AccountDetail
+from gasdesk.services.cashier.payments import PaymentDone
+from gasdesk.services.cashier.receipts import ReceiptRow
 from gasdesk.services.core import audit_words, labels
 from gasdesk.services.core.changes import Change
 from gasdesk.ui.counter import change_dialogs, fmt, opening_dialogs
@@ -32,8 +34,11 @@ from gasdesk.ui.counter.account_actions import ACTIONS, key_text
 from gasdesk.ui.counter.account_bills import BillsTab
 from gasdesk.ui.counter.account_pii import HolderPii
 from gasdesk.ui.counter.account_readings import ReadingsTab
+from gasdesk.ui.counter.account_receipts import ReceiptsTab
 from gasdesk.ui.counter.base import CounterDialog
 from gasdesk.ui.counter.cards import Card
+from gasdesk.ui.counter.receipt_print import print_receipt
+from gasdesk.ui.counter.void_dialog import VoidDialog
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.tables import Column, RowsModel, page_on_runner, table_view
 
@@ -159,6 +164,7 @@ class AccountPage(QWidget):
         self.readings_tab = ReadingsTab(ctx.lang)
         self.readings_model, self.use_chart = self.readings_tab.model, self.readings_tab.chart  # as tests know them
         self.bills_tab = BillsTab()
+        self.receipts_tab = ReceiptsTab(self.reprint_receipt, self.void_receipt)
         page_on_runner(self.ledger_model, ctx.runner, self, PAGE, self._older_entries, self._page_failed)
         page_on_runner(self.history_model, ctx.runner, self, PAGE, self._older_history, self._page_failed)
         for model in (self.ledger_model, self.history_model):
@@ -169,9 +175,10 @@ class AccountPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("accountTabs")
         self._tab_titles = [self.tr("Ledger"), self.tr("Meters"), self.tr("Contracts"), self.tr("Attachments"),
-                            self.tr("History"), self.tr("Readings"), self.tr("Bills")]
+                            self.tr("History"), self.tr("Readings"), self.tr("Bills"), self.tr("Receipts")]
         for view in (self.ledger_view, table_view(self.meters_model), table_view(self.contracts_model),
-                     self.attachments_view, table_view(self.history_model), self.readings_tab, self.bills_tab):
+                     self.attachments_view, table_view(self.history_model), self.readings_tab, self.bills_tab,
+                     self.receipts_tab):
             self.tabs.addTab(view, "")
         for i in range(self.tabs.count()):
             QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda i=i: self._show_tab(i),
@@ -277,6 +284,7 @@ class AccountPage(QWidget):
         self.history_model.set_rows(d.history[:PAGE], more=len(d.history) > PAGE)
         self.readings_tab.set_readings(d.readings)
         self.bills_tab.set_bills(d.bills)
+        self.receipts_tab.set_receipts(d.receipts)
         self._set_tab_titles()
         self._build_actions(d)
 
@@ -286,7 +294,7 @@ class AccountPage(QWidget):
             return
         counts = (self.ledger_model.count_text(), str(len(d.meters)),
                   str(len([c for c in d.contracts if c.status == "open"])), str(len(d.attachments)),
-                  self.history_model.count_text(), str(len(d.readings)), str(len(d.bills)))
+                  self.history_model.count_text(), str(len(d.readings)), str(len(d.bills)), str(len(d.receipts)))
         for i, (title, count) in enumerate(zip(self._tab_titles, counts, strict=True)):
             self.tabs.setTabText(i, f"{title} ({count})  Alt+{i + 1}")
 
@@ -342,7 +350,7 @@ class AccountPage(QWidget):
         for name in d.allowed_actions:
             action = ACTIONS.get(name)
             if action is None:
-                continue  # e.g. post_payment: the cashier workplace takes payments; reverse: below
+                continue  # e.g. reverse: below
             title = QCoreApplication.translate("AccountPage", action.title)
             shown.append((name, title, action.key, lambda n=name: self.run_action(n)))
         if d.attachments:
@@ -388,7 +396,12 @@ class AccountPage(QWidget):
         return dialog
 
     def _action_done(self, result: object) -> None:
+        if isinstance(result, PaymentDone):  # the receipt prints as the page reloads
+            print_receipt(self.ctx, self, result.receipt_number, shown=self._receipt_shown)
+
         def then(_detail: AccountDetail) -> None:
+            if isinstance(result, PaymentDone):
+                return  # the receipt's preview has the keys; closing it comes back here
             if isinstance(result, SigningResult):  # the number, large, to read to the customer
                 shown = opening_dialogs.NumberAssignedDialog(result.number, self)
                 shown.finished.connect(lambda _r: self.refocus())
@@ -406,6 +419,22 @@ class AccountPage(QWidget):
             return
         title = QCoreApplication.translate("AccountPage", action.title).rstrip("…").rstrip(".")
         self.say(self.tr("Next step: %1 (%2)").replace("%1", title).replace("%2", key_text(action.key)))
+
+    def _receipt_shown(self, preview: QWidget) -> None:
+        self.dialog = preview
+        preview.finished.connect(lambda _r: self.refocus())
+
+    def reprint_receipt(self, row: ReceiptRow) -> None:
+        print_receipt(self.ctx, self, row.number, reprint=True, shown=self._receipt_shown)
+
+    def void_receipt(self, row: ReceiptRow) -> None:
+        if self.detail is None:
+            return
+        dialog = VoidDialog(self.ctx, self.detail, row, self)
+        dialog.saved.connect(lambda _r: self.reload())
+        dialog.rejected.connect(self.refocus)
+        self.dialog = dialog
+        dialog.open()
 
     def refocus(self) -> None:
         """After a dialog: the keys work on the account again."""

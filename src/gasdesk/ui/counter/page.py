@@ -18,6 +18,7 @@ from gasdesk.ui.counter.account_page import AccountPage
 from gasdesk.ui.counter.gas_on_days import GasOnDaysDialog
 from gasdesk.ui.counter.opening_dialogs import ApplicationDialog
 from gasdesk.ui.counter.search import SearchPanel
+from gasdesk.ui.counter.shift_dialog import ShiftDialog
 from gasdesk.ui.reports.registers import RegistersDialog
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class CounterPage(QWidget):
             specs.append(("gas_on", self.tr("Gas-on days"), "F7", self.gas_on_days))
         if allowed(ctx.actor, "report.registers"):
             specs.append(("registers", self.tr("Registers"), "F8", self.registers))
+        if allowed(ctx.actor, "shift.close"):
+            specs.append(("shift", self.tr("Close shift"), "F9", self.close_shift))
         for name, text, key, slot in specs:
             button = QPushButton(f"{text}  {key}")
             button.setObjectName(f"counter_{name}")
@@ -125,6 +128,13 @@ class CounterPage(QWidget):
     def registers(self) -> None:
         """F8: the registers by area and the new-account list (the reports workplace has the same form)."""
         dialog = RegistersDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self.refocus())
+        self.dialog = dialog
+        dialog.open()
+
+    def close_shift(self) -> None:
+        """F9: 日结, the cash counted and a supervisor's confirmation; the sheet then prints."""
+        dialog = ShiftDialog(self.ctx, self)
         dialog.finished.connect(lambda _r: self.refocus())
         self.dialog = dialog
         dialog.open()

@@ -1,0 +1,157 @@
+"""日结 at the counter (F9): the shift's figures, the cash counted note by note, the difference
+and why, a supervisor's password; then the closing sheet to print.
+
+The pieces of each denomination are typed in a column (Enter moves down); the counted total and
+the difference follow as they are typed. The approval is checked in a transaction of its own
+before the close (a wrong password counts toward the supervisor's lock).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QWidget
+
+from gasdesk.services.cashier import approval, shift_close, shift_print
+from gasdesk.services.cashier.shift_report import ShiftReport
+from gasdesk.services.core import labels
+from gasdesk.ui.counter import fmt
+from gasdesk.ui.counter.base import Call, CounterDialog
+from gasdesk.ui.forms import show_form_error
+from gasdesk.ui.messages import error_text
+from gasdesk.ui.pdf_preview import PdfPreview
+
+if TYPE_CHECKING:
+    from gasdesk.ui.context import AppContext
+
+
+def _note(d: Decimal) -> str:
+    return f"¥{d.normalize():f}"
+
+
+class ShiftDialog(CounterDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setWindowTitle(self.tr("Close the shift"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close the shift (Enter)"))
+        self.report: ShiftReport | None = None
+        self.figures = QLabel(self.tr("Reading the shift…"))
+        self.figures.setObjectName("shiftFigures")
+        self.figures.setWordWrap(True)
+        self.form.addRow(self.figures)
+        # The notes in the left column, the coins on the right: the form fits a 768-pixel screen.
+        self.pieces: dict[Decimal, QLineEdit] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        for i, d in enumerate(shift_close.DENOMINATIONS):
+            field = QLineEdit()
+            field.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,6}"), field))
+            field.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            field.setMaximumWidth(100)
+            field.setPlaceholderText("0")
+            field.textChanged.connect(self._update)
+            column, row = divmod(i, 6)
+            grid.addWidget(QLabel(self.tr("%1 ×").replace("%1", _note(d))), row, column * 2,
+                           Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(field, row, column * 2 + 1)
+            self.fields.append(field)
+            self.pieces[d] = field
+        self.form.addRow(self.tr("Cash counted:"), grid)
+        self.counted = QLabel()
+        self.counted.setObjectName("shiftCounted")
+        self.counted.setStyleSheet("font-size: 13pt; font-weight: 700;")
+        self.form.addRow(self.tr("Counted:"), self.counted)
+        self.explanation = self.add_row(self.tr("&Why it differs:"), QLineEdit())
+        self.explanation.setMaxLength(400)
+        self.login = self.add_row(self.tr("Supervisor's &login:"), QLineEdit())
+        self.password = self.add_row(self.tr("Supervisor's &password:"), QLineEdit())
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.finish()
+        actor = self.actor
+        ctx.runner.submit(lambda s: shift_close.my_open_shift(s, actor), self._read, self._not_read, write=False,
+                          owner=self)
+
+    def _read(self, report: ShiftReport) -> None:
+        self.report = report
+        methods = "  ".join(f"{labels.text(labels.PAYMENT_METHOD, m)} {fmt.yuan(a)}"
+                            for m, a in report.by_method.items())
+        lines = [
+            self.tr("Shift %1 of %2 at %3, business date %4.").replace("%1", str(report.shift_id))
+            .replace("%2", report.name).replace("%3", report.counter).replace("%4", fmt.day(report.business_date)),
+            self.tr("Taken: %1 (%2).").replace("%1", fmt.yuan(report.total)).replace("%2", methods or "—"),
+            self.tr("Receipts %1 to %2: %3; void %4, refunds %5.").replace("%1", report.first_number or "—")
+            .replace("%2", report.last_number or "—").replace("%3", str(len(report.receipts)))
+            .replace("%4", str(len(report.voids))).replace("%5", str(len(report.refunds))),
+            "<b>" + self.tr("The drawer should hold %1 in cash.").replace("%1", fmt.yuan(report.cash_expected))
+            + "</b>",
+        ]
+        self.figures.setTextFormat(Qt.TextFormat.RichText)
+        self.figures.setText("<br>".join(lines))
+        self._update()
+
+    def _not_read(self, exc: BaseException) -> None:
+        self.figures.setText(error_text(exc))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
+    def counts(self) -> dict[Decimal, int]:
+        return {d: int(f.text()) for d, f in self.pieces.items() if f.text()}
+
+    def _update(self) -> None:
+        total = shift_close.counted_total(self.counts())
+        text = fmt.yuan(total)
+        if self.report is not None:
+            diff = total - self.report.cash_expected
+            if diff > 0:
+                text += "    " + self.tr("over by %1").replace("%1", fmt.yuan(diff))
+            elif diff < 0:
+                text += "    " + self.tr("short by %1").replace("%1", fmt.yuan(-diff))
+            else:
+                text += "    " + self.tr("matches")
+        self.counted.setText(text)
+
+    def save(self) -> Call | None:  # not used: submit() asks for the approval first
+        return None
+
+    def submit(self) -> None:
+        if not self.buttons.isEnabled() or self.report is None:
+            return
+        show_form_error(self.error, "")
+        if not self.login.text().strip() or not self.password.text():
+            self.complain(self.tr("The supervisor types their login and password to confirm the close."),
+                          self.login if not self.login.text().strip() else self.password)
+            return
+        actor, login, password = self.actor, self.login.text(), self.password.text()
+        self.buttons.setEnabled(False)
+        self.runner.submit(lambda s: approval.check(s, actor, login, password), self._approved, self._failed,
+                           write=True, owner=self)
+
+    def _approved(self, checked: approval.Approval) -> None:
+        if checked.approver is None:
+            self.buttons.setEnabled(True)
+            self.password.clear()
+            self.complain(error_text(checked.error) if checked.error else "", self.password)
+            return
+        approver, actor, counts, why = checked.approver, self.actor, self.counts(), self.explanation.text()
+        self.runner.submit(lambda s: shift_close.close_shift(s, actor, counted=counts, approver=approver,
+                                                             explanation=why),
+                           self._closed, self._refused, write=True, owner=self)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.complain(error_text(exc), self.field_at_fault(exc) or self.explanation)
+
+    def _closed(self, result: shift_close.ShiftClosed) -> None:
+        actor, report, ctx, parent = self.actor, result.report, self.ctx, self.parentWidget()
+        self._done(result)
+
+        def show(pdf: bytes) -> None:
+            title = QCoreApplication.translate("ShiftDialog", "Closing sheet of shift %1").replace(
+                "%1", str(report.shift_id))
+            preview = PdfPreview(pdf, title, f"shift-{report.shift_id}.pdf", parent)
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            preview.open()
+
+        ctx.runner.submit(lambda s: shift_print.sheet_for(s, actor, [report], "a4"), show, write=False, owner=parent)
