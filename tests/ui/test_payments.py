@@ -86,11 +86,11 @@ def test_a_clerk_takes_cash_for_two_bills_with_four_keys_and_voids_it_with_appro
     enter(qtbot)  # 4: taken
     qtbot.waitUntil(lambda: isinstance(page.dialog, PdfPreview), timeout=10_000)
     preview = page.dialog
-    assert preview.document is not None and (preview.document.id, preview.document.copy) == ("C01-A-0000001", False)
+    assert preview.document is not None and (preview.document.id, preview.document.copy) == ("C01-A-0000002", False)
     assert "叁佰伍拾贰元伍角整" in pdf_text(preview.pdf_bytes) and "¥47.50" in pdf_text(preview.pdf_bytes)
     preview.reject()
-    qtbot.waitUntil(lambda: page.receipts_tab.model.rowCount() == 1, timeout=5_000)
-    assert page.tabs.tabText(7) == "收据 (1)  Alt+8"
+    qtbot.waitUntil(lambda: page.receipts_tab.model.rowCount() == 2, timeout=5_000)  # with the opening fees'
+    assert page.tabs.tabText(7) == "收据 (2)  Alt+8"
 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5_000)  # back on the page
     qtbot.keyClick(page, Qt.Key.Key_8, ALT)
@@ -114,7 +114,7 @@ def test_a_clerk_takes_cash_for_two_bills_with_four_keys_and_voids_it_with_appro
     qtbot.waitUntil(lambda: page.receipts_tab.model.data(page.receipts_tab.model.index(0, 6)) == "作废",
                     timeout=5_000)
     with demo_db.read() as s:
-        assert s.scalar(select(Receipt.status)) == "void"
+        assert s.scalar(select(Receipt.status).where(Receipt.number == "C01-A-0000002")) == "void"
     assert page.detail is not None and page.detail.balances.balance == Decimal("352.50")  # the bills open again
 
 
@@ -137,7 +137,7 @@ def test_the_shift_closes_from_the_counted_notes_with_a_supervisors_password(  #
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=5_000)
     expected = dialog.report.cash_expected
-    assert f"钱箱应有现金 ¥{expected:,.2f}" in dialog.figures.text() and "C01-A-0000001" in dialog.figures.text()
+    assert f"钱箱应有现金 ¥{expected:,.2f}" in dialog.figures.text() and "C01-A-0000002" in dialog.figures.text()
     hundreds, rest = divmod(expected, 100)
     dialog.pieces[Decimal("100")].setText(str(int(hundreds)))
     dialog.pieces[Decimal("0.01")].setText(str(int(rest * 100) - 1))  # a fen short

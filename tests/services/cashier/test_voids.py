@@ -38,9 +38,9 @@ def test_a_void_with_the_supervisors_approval_reopens_the_bills_and_nets_to_zero
         voided = refunds.void_receipt(s, office.clerk, done.receipt_number, "金额收错", approver=ok.approver,
                                       idempotency_key="void-1")
     with office.db.read() as s:
-        r = s.scalar(select(Receipt))
+        r = s.scalar(select(Receipt).where(Receipt.number == done.receipt_number))
         assert (r.number, r.status, r.void_reason, r.void_posting_id) == (
-            "T01-A-0000001", "void", "金额收错", voided.void_posting_id)
+            "T01-A-0000002", "void", "金额收错", voided.void_posting_id)
         assert balances(s, aid) == before
         assert [open_amount(s, a.charge_id) for a in done.allocations] == [D("91.50"), D("261.00")]
     with office.db.write() as s:  # a retry of the same void returns it
@@ -49,7 +49,7 @@ def test_a_void_with_the_supervisors_approval_reopens_the_bills_and_nets_to_zero
     assert again.replayed and again.void_posting_id == voided.void_posting_id
     err = refused(office.db, lambda s: refunds.void_receipt(s, office.clerk, done.receipt_number, "再作废",
                                                            approver=ok.approver, idempotency_key="void-2"))
-    assert err.zh == "收据 T01-A-0000001 已作废，不能重复作废。"
+    assert err.zh == "收据 T01-A-0000002 已作废，不能重复作废。"
 
 
 def test_a_wrong_password_or_a_clerk_cannot_approve(office: Office) -> None:
@@ -93,7 +93,8 @@ def test_after_the_shift_is_closed_the_money_goes_back_as_a_refund_with_its_own_
     assert (back.receipt_number, back.amount) == ("T01-R-0000001", D("100.00"))
     with office.db.read() as s:
         assert [(r.number, r.kind, r.status) for r in s.scalars(select(Receipt).order_by(Receipt.id))] == [
-            ("T01-A-0000001", "payment", "issued"), ("T01-R-0000001", "refund", "issued")]
+            ("T01-A-0000001", "payment", "issued"),  # the account's opening fees
+            ("T01-A-0000002", "payment", "issued"), ("T01-R-0000001", "refund", "issued")]
         assert [open_amount(s, a.charge_id) for a in done.allocations] == [D("91.50"), D("261.00")]
         new = s.scalars(select(Shift).order_by(Shift.id)).all()
         assert [x.status for x in new] == ["closed", "open"]  # the refund went into today's shift
@@ -154,4 +155,4 @@ def test_two_processes_paying_at_once_never_share_or_skip_a_number(office: Offic
     with office.db.read() as s:
         seqs = sorted(s.scalars(select(Receipt.seq)))
         numbers = set(s.scalars(select(Receipt.number)))
-    assert seqs == list(range(1, 31)) and len(numbers) == 30
+    assert seqs == list(range(1, 32)) and len(numbers) == 31  # 30 payments and the opening fees' receipt

@@ -29,6 +29,7 @@ from gasdesk.services.accounts.records import (
 )
 from gasdesk.services.accounts.states import MACHINE, AccountEvent, take_step
 from gasdesk.services.billing import bills
+from gasdesk.services.cashier import receipts
 from gasdesk.services.core import audit
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed, changed
@@ -169,6 +170,7 @@ def transfer(
         require(session, actor, "ledger.refund")
         posting = ledger.record(session, actor, account.id, release_lines(b, method), idempotency_key=key,
                                 action="account.transfer_refund", memo="过户退还原户主")
+        receipts.issue_for(session, actor, posting)
     elif funds == "carry_over" and owed_back:
         if not consent.strip():
             raise ValidationError(

@@ -16,6 +16,7 @@ from gasdesk.services.accounts.meters import active_meter, check_final_reading
 from gasdesk.services.accounts.records import AccountSummary, load, summarize, today
 from gasdesk.services.accounts.states import MACHINE, AccountEvent
 from gasdesk.services.billing import bills
+from gasdesk.services.cashier import receipts
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, changed
 from gasdesk.services.core.errors import Conflict, ValidationError
@@ -110,8 +111,10 @@ def settle_for_closing(
     lines = release_lines(balances(session, account.id), method, charge)
     if not lines:
         return None
-    return ledger.record(session, actor, account.id, lines, idempotency_key=idempotency_key,
-                         action="account.settle", memo="销户结算")
+    posted = ledger.record(session, actor, account.id, lines, idempotency_key=idempotency_key,
+                           action="account.settle", memo="销户结算")
+    receipts.issue_for(session, actor, posted)
+    return posted
 
 
 def close(

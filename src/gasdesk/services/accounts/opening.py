@@ -35,6 +35,7 @@ from gasdesk.services.accounts.records import (
     today,
 )
 from gasdesk.services.accounts.states import MACHINE, AccountEvent, step, take_step
+from gasdesk.services.cashier import receipts
 from gasdesk.services.core import audit, business_day, labels, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed, changed
@@ -233,6 +234,7 @@ def sign_contract(
         payment = ledger.Payment(paid, method, tendered) if paid else None
         posting = ledger.record(session, actor, account.id, lines, payment=payment, idempotency_key=key,
                                 action="account.sign_contract", memo="开户签约")
+        receipts.issue_for(session, actor, posting)  # the fees taken get their receipt, as any payment
     contract = Contract(
         account_id=account.id, kind="opening", holder_name=account.holder_name,
         holder_id_number=account.holder_id_number, signed_on=when, opening_fee=fees.opening_fee,

@@ -60,6 +60,22 @@ def issue(session: Session, actor: Actor, posted: ledger.PostingResult, kind: Re
     return receipt
 
 
+def issue_for(session: Session, actor: Actor, posted: ledger.PostingResult, reference: str = "") -> Receipt | None:
+    """The receipt of an account service's posting that moved money (the signing's fees, a
+    closing settlement, a transfer's refund): a payment receipt for money in, a refund receipt
+    for money out, none when no money moved (or on a replay, which has its receipt already)."""
+    cash = [e for e in posted.entries if e.bucket == "money"]
+    if not cash or posted.replayed:
+        return None
+    net = -sum((e.amount for e in cash), Decimal("0.00"))  # a payment's entry is negative
+    if not net:
+        return None
+    kind = ReceiptKind.PAYMENT if net > 0 else ReceiptKind.REFUND
+    tendered = next((e.tendered for e in cash if e.tendered is not None), None)
+    return issue(session, actor, posted, kind, method=cash[0].method or "cash", reference=reference,
+                 amount=abs(net), tendered=tendered, change=posted.change_given if tendered is not None else None)
+
+
 def find(session: Session, number: str) -> Receipt:
     text = (number or "").strip().upper()
     receipt = session.scalar(select(Receipt).where(Receipt.number == text)) if text else None
