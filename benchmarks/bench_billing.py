@@ -49,26 +49,20 @@ SEED = 12
 WRITTEN = ("ledger_postings", "ledger_entries", "ledger_allocations", "bills", "bill_lines", "audit_log")
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--db", required=True, help="database file (generated when missing, written to when no bills)")
-    ap.add_argument("--size", type=int, default=500_000, help="accounts to generate (default 500000)")
-    ap.add_argument("--history", type=int, default=100_000, help="meters with two years of readings (100000)")
-    ap.add_argument("--meters", type=int, default=10_000, help="meters billed for the new month (10000)")
-    ap.add_argument("--runs", type=int, default=3, help="timed runs of the month's billing (3)")
-    ap.add_argument("--check", type=int, default=20_000, help="bills the recomputation is timed over (20000)")
-    args = ap.parse_args()
-    path = Path(args.db)
+def ensure_office(path: Path, size: int, history: int) -> tuple[sqlite3.Connection, tuple[int, ...]]:
+    """The generated office with two years of bills (built on first use, reused after): the billing
+    and the cashier benchmarks' database. -> a raw connection and (accounts, readings, bills,
+    bill lines, ledger entries)."""
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}, Python "
           f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}")
     if not path.exists():
-        print(f"generating {args.size:,} accounts into {path} ...")
-        print(f"generated in {gen_accounts.generate(path, args.size):.1f}s")
+        print(f"generating {size:,} accounts into {path} ...")
+        print(f"generated in {gen_accounts.generate(path, size):.1f}s")
     raw = sqlite3.connect(path, isolation_level=None)
     if not raw.execute("SELECT count(*) FROM readings WHERE source = 'history'").fetchone()[0]:
         raw.close()
-        print(f"generating readings for {args.history:,} meters ...")
-        print(f"generated in {gen_readings.generate(path, args.history):.1f}s")
+        print(f"generating readings for {history:,} meters ...")
+        print(f"generated in {gen_readings.generate(path, history):.1f}s")
         raw = sqlite3.connect(path, isolation_level=None)
     has_bills = raw.execute("SELECT name FROM sqlite_master WHERE name = 'bills'").fetchone() and raw.execute(
         "SELECT count(*) FROM bills").fetchone()[0]
@@ -84,6 +78,20 @@ def main() -> int:
                          "(SELECT count(*) FROM ledger_entries)").fetchone()
     print(f"{counts[0]:,} accounts, {counts[1]:,} readings, {counts[2]:,} bills, {counts[3]:,} bill lines, "
           f"{counts[4]:,} ledger entries, file {path.stat().st_size / 2**20:.0f} MiB")
+    return raw, counts
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--db", required=True, help="database file (generated when missing, written to when no bills)")
+    ap.add_argument("--size", type=int, default=500_000, help="accounts to generate (default 500000)")
+    ap.add_argument("--history", type=int, default=100_000, help="meters with two years of readings (100000)")
+    ap.add_argument("--meters", type=int, default=10_000, help="meters billed for the new month (10000)")
+    ap.add_argument("--runs", type=int, default=3, help="timed runs of the month's billing (3)")
+    ap.add_argument("--check", type=int, default=20_000, help="bills the recomputation is timed over (20000)")
+    args = ap.parse_args()
+    path = Path(args.db)
+    raw, counts = ensure_office(path, args.size, args.history)
 
     day, picked = draw(raw, args.meters, random.Random(SEED))
     db = prepare(path, create=False)

@@ -21,6 +21,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ from gasdesk.ui.context import AppContext
 from gasdesk.ui.counter import change_dialogs as change
 from gasdesk.ui.counter import opening_dialogs as opening
 from gasdesk.ui.counter.gas_on_days import GasOnDaysDialog, OutcomeDialog, PlanDayDialog
+from gasdesk.ui.counter.payment_dialog import PaymentDialog
 from gasdesk.ui.forms import show_form_error
 from gasdesk.ui.help import show_help
 from gasdesk.ui.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog
@@ -143,6 +145,43 @@ def _account_dialog(kind: type, status: str, **kw: Any) -> Factory:
             return kind(ctx, detail, detail.ledger[0])
         return kind(ctx, detail)
     return make
+
+
+def _receipt_row(env: Env) -> Any:
+    from datetime import date, datetime
+
+    from gasdesk.services.cashier.receipts import ReceiptRow
+
+    return ReceiptRow("C01-A-0001234", "A", "C01", "issued", "payment", Decimal("12345.67"), "wechat", "030000155",
+                      "clerk", datetime(2026, 12, 3, 9, 30), date(2026, 12, 3), True)
+
+
+def _void(env: Env) -> QWidget:
+    from gasdesk.ui.counter.void_dialog import VoidDialog
+
+    dialog = VoidDialog(env.ctx(), env.account("in_service"), _receipt_row(env))
+    dialog.complain(LONG_ERROR)
+    return dialog
+
+
+def _shift(env: Env) -> QWidget:
+    from gasdesk.ui.counter.shift_dialog import ShiftDialog
+
+    return ShiftDialog(env.ctx())
+
+
+def _receipt_pdf(env: Env) -> bytes:
+    from datetime import date, datetime
+
+    from gasdesk.services.cashier.receipt_doc import ReceiptDoc, ReceiptItem
+    from gasdesk.services.cashier.receipt_pdf import receipt_pdf
+
+    items = tuple(ReceiptItem("气费", f"2026-{m:02d}-13～2026-{m + 1:02d}-12  32.000 m³", Decimal("99.20"))
+                  for m in range(1, 7))
+    return receipt_pdf(ReceiptDoc("城东燃气营业厅", "C01", "王业务（clerk）", "C01-A-0001234", "payment", "issued",
+                                  "030000155", "欧**", "阳光花园 12栋3单元1502", items, Decimal("4.80"), "现金", "",
+                                  Decimal("600.00"), Decimal("700.00"), Decimal("100.00"), Decimal("4.80"),
+                                  datetime(2026, 12, 3, 9, 30), date(2026, 12, 3), True))
 
 
 def _close_offering_settlement(env: Env) -> QWidget:
@@ -303,6 +342,11 @@ DIALOGS: dict[str, Factory] = {
     "close, settlement offered": _close_offering_settlement,
     "reverse": _account_dialog(change.ReverseDialog, "in_service"),
     "attach": _account_dialog(change.AttachDialog, "in_service"),
+    # the counter: the cashier
+    "take a payment": _account_dialog(PaymentDialog, "in_service"),
+    "void a receipt, refused": _void,
+    "close the shift": _shift,
+    "preview: roll receipt": _preview(_receipt_pdf, "收据 C01-A-0001234"),
     # the counter: gas-on days and registers
     "gas-on days": lambda env: GasOnDaysDialog(env.ctx()),
     "plan a gas-on day": lambda env: PlanDayDialog(env.ctx()),
