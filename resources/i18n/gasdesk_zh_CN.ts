@@ -1103,6 +1103,133 @@
     </message>
 </context>
 <context>
+    <name>DunningDialog</name>
+    <message>
+        <source>Arrears and dunning</source>
+        <translation>欠费催缴</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>户序</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠费合计</translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation>1–30 天</translation>
+    </message>
+    <message>
+        <source>31–60</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>61–90</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <source>Over 90</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <source>Oldest due</source>
+        <translation>最早到期</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近催缴</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Optional, goes with the next mark (e.g. notice left at the door)</source>
+        <translation>可不填，随下一次登记保存（如：通知单贴在门上）</translation>
+    </message>
+    <message>
+        <source>Preview the route&apos;s notices…  Ctrl+P</source>
+        <translation>预览本册催费通知单…  Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>抄表册(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Visit &amp;day:</source>
+        <translation>催缴日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Tab: route → households → visit day → note. On a household, 1 marks it reached, 2 not at home, 3 refused, on the visit day; the cursor moves on to the next one. Ctrl+P previews the route&apos;s dunning notices, three to an A4 page.</source>
+        <translation>Tab：抄表册 → 欠费户 → 催缴日期 → 备注。选中一户，按 1 登记“已送达”，2“不在家”，3“拒收”（按催缴日期登记），光标随即移到下一户。Ctrl+P 预览本册的催费通知单，每张 A4 三户。</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未催缴</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 in arrears</source>
+        <translation>%1 %2 · 欠费 %3 户</translation>
+    </message>
+    <message>
+        <source>No route has been set up: the routes are kept under Routes (Ctrl+B).</source>
+        <translation>还没有建立抄表册：请在“抄表册”（Ctrl+B）中建立。</translation>
+    </message>
+    <message>
+        <source>%1 households owe %2</source>
+        <translation>共 %1 户欠费 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 · nobody on this route is in arrears.</source>
+        <translation>%1 %2 · 本册没有欠费用户。</translation>
+    </message>
+    <message>
+        <source>%1 %2 · as of %3 · 1–30 days %4 · 31–60 %5 · 61–90 %6 · over 90 %7</source>
+        <translation>%1 %2 · 截至 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7</translation>
+    </message>
+    <message>
+        <source>Marking…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message>
+        <source>Account %1 (%2): %3 on %4.</source>
+        <translation>户号 %1（%2）：已登记 %4 %3。</translation>
+    </message>
+    <message>
+        <source>Preparing the notices…</source>
+        <translation>正在生成催费通知单…</translation>
+    </message>
+    <message>
+        <source>Dunning notices %1</source>
+        <translation>催费通知单 %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>gasdesk — First start</source>
@@ -2370,6 +2497,10 @@ Works offline; all data stays in the database shown in the status bar.</source>
         <translation>调价通知…</translation>
     </message>
     <message>
+        <source>Arrears…</source>
+        <translation>欠费催缴…</translation>
+    </message>
+    <message>
         <source>Day-end entry</source>
         <translation>抄表录入</translation>
     </message>
@@ -3460,6 +3591,14 @@ ID numbers and phones are masked on paper and in Excel.</source>
 </context>
 <context>
     <name>ShiftDialog</name>
+    <message>
+        <source>%1 jiao</source>
+        <translation>%1角</translation>
+    </message>
+    <message>
+        <source>%1 fen</source>
+        <translation>%1分</translation>
+    </message>
     <message>
         <source>Close the shift</source>
         <translation>日结（结班）</translation>

@@ -132,8 +132,9 @@ def test_a_chain_rewritten_from_scratch_fails_the_head_kept_beside_a_backup(
     assert db_check(capsys, copy, "--head", kept.full)[0] == CHECK_SOUND
     assert db_check(capsys, office, "--head", str(kept))[0] == CHECK_SOUND  # the live file passes through it
 
-    # Someone edits an old amount and recomputes every hash after it with the published code.
-    _rewrite(office, "UPDATE ledger_entries SET amount = 1 WHERE id = "
+    # Someone edits an old entry and recomputes every hash after it with the published code (its
+    # reason: an amount would also fail the money's own checks, receipts and allocations).
+    _rewrite(office, "UPDATE ledger_entries SET reason = '已退' WHERE id = "
                      "(SELECT MIN(id) FROM ledger_entries WHERE amount > 0)")
     assert db_check(capsys, office)[0] == CHECK_SOUND  # a chain anyone can recompute proves little alone
     code, _, err = db_check(capsys, office, "--head", str(kept))

@@ -57,6 +57,7 @@ from gasdesk.ui.help import show_help
 from gasdesk.ui.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog
 from gasdesk.ui.main_window import MainWindow
 from gasdesk.ui.pdf_preview import PdfPreview
+from gasdesk.ui.readings.dunning import DunningDialog
 from gasdesk.ui.readings.held import ConfirmDialog, CorrectDialog, FollowUpDialog
 from gasdesk.ui.readings.import_dialog import ImportDialog
 from gasdesk.ui.readings.route_admin import RouteAdminDialog
@@ -365,6 +366,7 @@ DIALOGS: dict[str, Factory] = {
     "held: confirm": _held(ConfirmDialog),
     "held: correct": _held(CorrectDialog),
     "held: follow-up": _held(FollowUpDialog),
+    "arrears of the largest route": lambda env: DunningDialog(env.ctx("reader"), route_id=env.largest_route().id),
     # signing in
     "login, lockout warning": _login_locked,
     "change password (forced)": lambda env: ChangePasswordDialog(env.runner, env.ctx(), forced=True,

@@ -20,6 +20,7 @@ from gasdesk.services.accounts import changes, gas_on_days, opening, records
 from gasdesk.services.office import address
 from gasdesk.ui.counter import change_dialogs, opening_dialogs
 from gasdesk.ui.counter.gas_on_days import GasOnDaysDialog
+from gasdesk.ui.counter.payment_dialog import PaymentDialog
 from gasdesk.ui.reports.registers import RegistersDialog
 
 D = Decimal
@@ -181,9 +182,10 @@ def test_the_closing_settlement_is_named_so_and_keeps_off_alt_s(  # type: ignore
     qtbot.waitUntil(lambda: page.account.detail is not None and page.window().isActiveWindow(), timeout=5_000)
     button = page.account.action_buttons["settle"]
     assert button.text().startswith("销户结算…  ") and "X" in button.text()
-    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # Alt+S is left for taking payments
-    qtbot.wait(200)
-    assert not isinstance(page.account.dialog, change_dialogs.SettleDialog)
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # Alt+S takes payments, never the settlement
+    qtbot.waitUntil(lambda: isinstance(page.account.dialog, PaymentDialog), timeout=5_000)
+    page.account.dialog.reject()
+    qtbot.waitUntil(lambda: page.window().isActiveWindow(), timeout=5_000)
     press(qtbot, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
     settle = wait_dialog(qtbot, page.account, change_dialogs.SettleDialog)
     assert settle.windowTitle() == "销户结算"

@@ -23,7 +23,19 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from gasdesk import __version__
-from gasdesk.cli import accounts, billing, cashier, counters, database, demo, readings, reports, tariffs, users
+from gasdesk.cli import (
+    accounts,
+    billing,
+    cashier,
+    counters,
+    database,
+    demo,
+    payments,
+    readings,
+    reports,
+    tariffs,
+    users,
+)
 from gasdesk.cli.common import (
     Parser,
     UsageError,
@@ -45,7 +57,7 @@ REFUSED, CHECK_CANNOT, INTERRUPTED = 1, 4, 130
 ERROR_LOG = "gasdesk-errors.log"
 
 # in the order `gasdesk --help` lists them
-COMMANDS = (database, users, counters, demo, accounts, readings, tariffs, billing, cashier, reports)
+COMMANDS = (database, users, counters, demo, accounts, readings, tariffs, billing, cashier, payments, reports)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -12,11 +12,14 @@ import argparse
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gasdesk.cli import common
-from gasdesk.db import Database
 from gasdesk.services.core import labels
-from gasdesk.services.core.actor import Actor
+
+if TYPE_CHECKING:  # the command line starts without the database layer (tests/packaging)
+    from gasdesk.db import Database
+    from gasdesk.services.core.actor import Actor
 
 LAYOUTS = ("roll", "a5")
 

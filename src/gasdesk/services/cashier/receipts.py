@@ -31,11 +31,11 @@ from gasdesk.services.accounts.records import load, summarize
 from gasdesk.services.cashier import numbers
 from gasdesk.services.cashier.receipt_doc import ReceiptDoc, ReceiptItem
 from gasdesk.services.cashier.receipt_pdf import LAYOUTS, receipt_pdf
-from gasdesk.services.core import audit, labels, settings
+from gasdesk.services.core import audit, business_day, labels, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import NotFound, ValidationError
 from gasdesk.services.core.permissions import require
-from gasdesk.services.ledger import shifts
+from gasdesk.services.ledger import history, shifts
 from gasdesk.services.printing import jobs
 from gasdesk.services.printing.fonts import configured_font
 
@@ -55,6 +55,8 @@ def issue(session: Session, actor: Actor, posted: ledger.PostingResult, kind: Re
                       amount=amount, method=method, reference=reference, tendered=tendered,
                       change_given=change if tendered is not None else None, refund_of=refund_of,
                       user_id=actor.user_id, shift_id=posted.shift_id, business_date=posted.business_date)
+    if business_day.pinned(session):  # building history: issued on that day, not today
+        receipt.created_at = history.moment(posted.business_date)
     session.add(receipt)
     session.flush()
     return receipt
@@ -151,6 +153,7 @@ def _items(session: Session, receipt: Receipt) -> tuple[tuple[ReceiptItem, ...],
         if kind == "penalty":
             detail = own[charge_id].reason if charge_id in own else ""
         items.append(ReceiptItem(labels.text(labels.LEDGER_KIND, kind, "zh"), detail, amount))
+    items.sort(key=lambda x: x.label == labels.text(labels.LEDGER_KIND, "penalty", "zh"))  # bills, then late fees
     if receipt.kind == ReceiptKind.REFUND:
         items = [ReceiptItem(labels.text(labels.LEDGER_KIND, e.kind, "zh"), e.reason, -e.amount)
                  for e in own.values() if e.bucket != "money"]

@@ -40,6 +40,7 @@ FIELD_CODES: dict[str, labels.Table] = {
 ACTION_CODES: dict[tuple[str, str], labels.Table] = {
     ("account.attach", "kind"): labels.ATTACHMENT_KIND,
     ("counter.add", "kind"): labels.COUNTER_KIND,
+    ("dunning.mark", "outcome"): labels.DUNNING_OUTCOME,
     ("gas_on.finish", "status"): labels.GAS_ON_STATUS,
     ("login.failed", "reason"): labels.LOGIN_FAILURE,
 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from gasdesk.services.core.actor import Actor
-from gasdesk.services.demo import accounts, billing, office, readings
+from gasdesk.services.demo import accounts, billing, cashier, office, readings
 from gasdesk.services.demo.office import DEMO_USERS
 from gasdesk.services.demo.registry import Builder, run
 
@@ -15,6 +15,7 @@ BUILDERS: tuple[Builder, ...] = (
     Builder("accounts", (), accounts.build),
     Builder("readings", ("accounts",), readings.build),
     Builder("billing", ("readings",), billing.build),
+    Builder("cashier", ("billing",), cashier.build),
 )
 
 __all__ = ["BUILDERS", "DEMO_USERS", "build"]

@@ -54,12 +54,13 @@ def open_amounts(session: Session, party_id: int, exclude_posting: int | None = 
     then the other charges oldest first (the counter's rule: a payment settles the bills first).
 
     A reversed charge is not open: its reversal cancelled it."""
-    paid = (select(LedgerAllocation.charge_entry_id.label("entry"), func.sum(LedgerAllocation.amount).label("paid"))
-            .group_by(LedgerAllocation.charge_entry_id).subquery())
+    # What was allocated to each of the party's charges, looked up per charge by its index (a
+    # grouped subquery over all allocations would read the whole table on every payment).
+    paid = (select(func.coalesce(func.sum(LedgerAllocation.amount), 0))
+            .where(LedgerAllocation.charge_entry_id == LedgerEntry.id).correlate(LedgerEntry).scalar_subquery())
     rev = aliased(LedgerEntry)
     q = (
-        select(LedgerEntry.id, LedgerEntry.amount, func.coalesce(paid.c.paid, 0))
-        .outerjoin(paid, paid.c.entry == LedgerEntry.id)
+        select(LedgerEntry.id, LedgerEntry.amount, paid)
         .outerjoin(rev, rev.reversal_of == LedgerEntry.id)
         .where(LedgerEntry.party_id == party_id, LedgerEntry.bucket == "charge", LedgerEntry.amount > 0,
                LedgerEntry.kind != "reversal", rev.id.is_(None))

@@ -45,6 +45,18 @@ from gasdesk.services.core.text import shown
 if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+
+@dataclass(frozen=True)
+class Layout:
+    """The columns of one kind of import file (cashier/imports.py has its own), and what refusals call it."""
+    fields: tuple[str, ...]  # canonical keys, the required ones first
+    required: tuple[str, ...]
+    labels: Mapping[str, tuple[str, str]]  # key -> its column's name in Chinese and English
+    headers: Mapping[str, tuple[str, ...]]  # key -> what a header may say
+    noun: tuple[str, str] = ("读数文件", "readings file")
+    exporter: tuple[str, str] = ("抄表机", "handheld")  # who exports it: "请导入抄表机导出的 CSV 文件"
+
+
 FIELDS = ("account", "meter", "reading", "date", "note", "kind")  # canonical keys
 REQUIRED = ("account", "meter", "reading", "date")
 LABELS = {"account": ("户号", "account"), "meter": ("表号", "meter"), "reading": ("本次读数", "reading"),
@@ -61,6 +73,7 @@ HEADERS: Mapping[str, tuple[str, ...]] = {
 }
 KINDS = {"": "actual", "实抄": "actual", "actual": "actual", "估抄": "estimated", "estimated": "estimated",
          "未入户": "no_access", "no_access": "no_access"}
+READINGS = Layout(FIELDS, REQUIRED, LABELS, HEADERS)  # the default: a file of meter readings
 REASON_COLUMNS = ("reason_code", "reason")
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -84,6 +97,7 @@ class FileRow:
     line: int  # the row's number as a spreadsheet shows it (the header is 1 in a plain file)
     cells: tuple[str, ...]  # the row's cells as in the file (xlsx: the text read), for the rejects file
     fields: Mapping[str, str]  # canonical key -> text, trimmed ('' when absent)
+    numeric: frozenset[str] = frozenset()  # keys whose cell was a whole number in an xlsx number cell
 
 
 @dataclass(frozen=True)
@@ -112,19 +126,19 @@ def _refuse(zh: str, en: str) -> ValidationError:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def read_file(path: str | Path, progress: Progress | None = None) -> ReadingFile:
+def read_file(path: str | Path, progress: Progress | None = None, layout: Layout = READINGS) -> ReadingFile:
     """The rows of a readings file (CSV or XLSX), or a ValidationError saying what is wrong with it.
 
     ``progress(done, total)`` is called every few thousand rows (``total`` may be an estimate, 0
     when unknown) and once at the end with ``done == total``."""
     p = Path(path).expanduser()
-    where = _where(p)
+    where, (noun, noun_en), (source, source_en) = _where(p), layout.noun, layout.exporter
     if p.is_dir():
-        raise _refuse(f"这是一个文件夹，不是读数文件：{where}。请选择其中的 CSV 或 Excel（.xlsx）文件。",
-                      f"This is a folder, not a readings file: {where}. Choose a CSV or Excel (.xlsx) file in it.")
+        raise _refuse(f"这是一个文件夹，不是{noun}：{where}。请选择其中的 CSV 或 Excel（.xlsx）文件。",
+                      f"This is a folder, not a {noun_en}: {where}. Choose a CSV or Excel (.xlsx) file in it.")
     if not p.exists():
-        raise _refuse(f"读数文件不存在：{where}。请检查路径和文件名是否写错。",
-                      f"The readings file does not exist: {where}. Check the path and the file name.")
+        raise _refuse(f"{noun}不存在：{where}。请检查路径和文件名是否写错。",
+                      f"The {noun_en} does not exist: {where}. Check the path and the file name.")
     if not p.is_file():
         raise _refuse(f"这不是普通文件，无法导入：{where}。",
                       f"This is not a plain file and cannot be imported: {where}.")
@@ -150,16 +164,16 @@ def read_file(path: str | Path, progress: Progress | None = None) -> ReadingFile
                       f"This is an old Excel file (.xls) or a password-protected workbook: {where}. In Excel, "
                       "use Save As to save it as an Excel workbook (.xlsx, without a password) or as CSV.")
     if head.startswith(_PDF):
-        raise _refuse(f"这是 PDF 文件，不是表格：{where}。请导入抄表机导出的 CSV 文件或 Excel（.xlsx）文件。",
-                      f"This is a PDF, not a table: {where}. Import the CSV file the handheld exports, or an "
+        raise _refuse(f"这是 PDF 文件，不是表格：{where}。请导入{source}导出的 CSV 文件或 Excel（.xlsx）文件。",
+                      f"This is a PDF, not a table: {where}. Import the CSV file the {source_en} exports, or an "
                       "Excel (.xlsx) file.")
     if head.startswith(_ZIP) or suffix in XLSX_SUFFIXES:
-        return _read_xlsx(p, progress)
+        return _read_xlsx(p, progress, layout)
     try:
         raw = p.read_bytes()
     except OSError as exc:
         raise _unreadable(p, exc) from exc
-    return _read_csv(p, raw, progress)
+    return _read_csv(p, raw, progress, layout)
 
 
 def _unreadable(p: Path, exc: OSError) -> ValidationError:
@@ -171,11 +185,6 @@ def _unreadable(p: Path, exc: OSError) -> ValidationError:
 def _not_a_table(p: Path, why_zh: str, why_en: str) -> ValidationError:
     return _refuse(f"这不是可以导入的表格文件：{_where(p)}（{why_zh}）。" + _SAVE_AS[0],
                    f"This is not a table that can be imported: {_where(p)} ({why_en}). " + _SAVE_AS[1])
-
-
-def _no_rows(p: Path) -> ValidationError:
-    return _refuse(f"文件里没有内容（只有空行）：{_where(p)}。请检查是否选错了文件。",
-                   f"The file holds nothing but blank lines: {_where(p)}. Check that this is the right file.")
 
 
 def _too_many_rows(p: Path) -> ValidationError:
@@ -226,7 +235,7 @@ def _delimiter(line: str) -> str | None:
     return best if counts[best] else None
 
 
-def _read_csv(p: Path, raw: bytes, progress: Progress | None) -> ReadingFile:
+def _read_csv(p: Path, raw: bytes, progress: Progress | None, layout: Layout) -> ReadingFile:
     text, encoding = _decode(p, raw)
     first_end = text.find("\n")
     first = (text if first_end < 0 else text[:first_end]).strip()
@@ -248,7 +257,7 @@ def _read_csv(p: Path, raw: bytes, progress: Progress | None) -> ReadingFile:
             # In a CSV read whole, only a cell longer than the csv module's limit (128 KiB) gets here.
             raise _not_a_table(p, f"第 {line + 1} 行无法按表格读取", f"row {line + 1} cannot be read as cells") from exc
 
-    return _table(p, [records()], encoding, progress, total)
+    return _table(p, [records()], encoding, progress, total, layout)
 
 
 def float_text(value: float) -> str:
@@ -297,7 +306,7 @@ _DAMAGED = (InvalidFileException, zipfile.BadZipFile, zlib.error, KeyError, Valu
             AttributeError, EOFError, OSError, SyntaxError)
 
 
-def _read_xlsx(p: Path, progress: Progress | None) -> ReadingFile:
+def _read_xlsx(p: Path, progress: Progress | None, layout: Layout) -> ReadingFile:
     try:
         # Opened here, not by name: openpyxl refuses a workbook whose name does not end in .xlsx
         # (one saved as "readings.csv"), and read-only mode reads the file until it is closed.
@@ -309,7 +318,7 @@ def _read_xlsx(p: Path, progress: Progress | None) -> ReadingFile:
                 totals = [ws.max_row or 0 for ws in sheets]
                 for ws in sheets:
                     ws.reset_dimensions()  # a wrong stored size would cut rows or columns off: read them all
-                return _table(p, [_sheet_records(ws) for ws in sheets], "xlsx", progress, totals,
+                return _table(p, [_sheet_records(ws) for ws in sheets], "xlsx", progress, totals, layout,
                               names=[ws.title for ws in sheets])
             finally:
                 wb.close()
@@ -337,20 +346,18 @@ def _header_key(text: str) -> str:
     return re.sub(r"\([^()]*\)$", "", key)
 
 
-_KEYS = {_header_key(name): field for field, names in HEADERS.items() for name in names}
+def _fields_of(cells: Sequence[str], layout: Layout) -> list[tuple[str, int]]:
+    keys = {_header_key(name): field for field, names in layout.headers.items() for name in names}
+    return [(keys[k], i) for i, cell in enumerate(cells) if (k := _header_key(cell)) in keys]
 
 
-def _fields_of(cells: Sequence[str]) -> list[tuple[str, int]]:
-    return [(_KEYS[k], i) for i, cell in enumerate(cells) if (k := _header_key(cell)) in _KEYS]
-
-
-def _columns(cells: Sequence[str]) -> dict[str, int]:
+def _columns(cells: Sequence[str], layout: Layout) -> dict[str, int]:
     """Canonical key -> column index; refused in words when a field's column is there twice."""
     columns: dict[str, int] = {}
-    for field, i in _fields_of(cells):
+    for field, i in _fields_of(cells, layout):
         if field in columns:
             j = columns[field]
-            zh, en = LABELS[field]
+            zh, en = layout.labels[field]
             raise _refuse(
                 f"列“{zh}”出现了两次：第 {j + 1} 列“{shown(cells[j].strip())}”和第 {i + 1} 列"
                 f"“{shown(cells[i].strip())}”。请删去多余的一列后再导入。",
@@ -360,16 +367,19 @@ def _columns(cells: Sequence[str]) -> dict[str, int]:
     return columns
 
 
-def _missing(cells: Sequence[str]) -> ValidationError:
-    found = {field for field, _ in _fields_of(cells)}
-    lacking = [f for f in REQUIRED if f not in found]
+def _missing(cells: Sequence[str], layout: Layout) -> ValidationError:
+    found = {field for field, _ in _fields_of(cells, layout)}
+    zh, en = ({f: layout.labels[f][n] for f in layout.fields} for n in (0, 1))
+    lacking, optional = [f for f in layout.required if f not in found], layout.fields[len(layout.required):]
     named = shown("、".join(c.strip() for c in cells if c.strip()), 80) or "（空）"
     named_en = shown(", ".join(c.strip() for c in cells if c.strip()), 80) or "(none)"
+    more, more_en = (f"（可以再有{'、'.join(zh[f] for f in optional)}）",
+                     f" ({' and '.join(en[f] for f in optional)} may follow)") if optional else ("", "")
     return _refuse(
-        f"缺少列：{'、'.join(LABELS[f][0] for f in lacking)}。第一行应是列名：户号、表号、本次读数、抄表日期"
-        f"（可以再有备注、类型）；这个文件的第一行是：{named}",
-        f"Missing columns: {', '.join(LABELS[f][1] for f in lacking)}. The first row must name the columns: "
-        f"account, meter, reading, date (note and kind may follow); this file's first row is: {named_en}")
+        f"缺少列：{'、'.join(zh[f] for f in lacking)}。第一行应是列名：{'、'.join(zh[f] for f in layout.required)}"
+        f"{more}；这个文件的第一行是：{named}",
+        f"Missing columns: {', '.join(en[f] for f in lacking)}. The first row must name the columns: "
+        f"{', '.join(en[f] for f in layout.required)}{more_en}; this file's first row is: {named_en}")
 
 
 def _blank(cells: Sequence[str]) -> bool:
@@ -377,7 +387,7 @@ def _blank(cells: Sequence[str]) -> bool:
 
 
 def _table(p: Path, sources: Sequence[Iterator[_Record]], encoding: str, progress: Progress | None,
-           totals: int | Sequence[int], names: Sequence[str | None] = ()) -> ReadingFile:
+           totals: int | Sequence[int], layout: Layout, names: Sequence[str | None] = ()) -> ReadingFile:
     """The first source (sheet) whose leading rows hold the required headers, read into rows."""
     first_lead: list[_Record] | None = None
     for n, source in enumerate(sources):
@@ -386,29 +396,31 @@ def _table(p: Path, sources: Sequence[Iterator[_Record]], encoding: str, progres
         if not lead:
             continue
         first_lead = first_lead or lead
-        at = next((i for i, r in enumerate(lead) if set(REQUIRED) <= {f for f, _ in _fields_of(r[1])}), None)
+        at = next((i for i, r in enumerate(lead) if dict(_fields_of(r[1], layout)).keys() >= {*layout.required}), None)
         if at is None:
             continue
         total = totals if isinstance(totals, int) else totals[n]
         name = names[n] if names else None
-        return _rows(p, lead[at], chain(lead[at + 1:], records), encoding, progress, total, name)
+        return _rows(p, lead[at], chain(lead[at + 1:], records), encoding, progress, total, name, layout)
     if first_lead is None:
-        raise _no_rows(p)
-    raise _missing(first_lead[0][1])
+        raise _refuse(f"文件里没有内容（只有空行）：{_where(p)}。请检查是否选错了文件。",
+                      f"The file holds nothing but blank lines: {_where(p)}. Check that this is the right file.")
+    raise _missing(first_lead[0][1], layout)
 
 
 def _rows(p: Path, header: _Record, records: Iterable[_Record], encoding: str, progress: Progress | None,
-          total: int, sheet: str | None) -> ReadingFile:
+          total: int, sheet: str | None, layout: Layout) -> ReadingFile:
     headers = header[1]
-    columns = _columns(headers)
-    account = columns["account"]
+    columns = _columns(headers, layout)
+    account = columns.get("account", -1)
     rows: list[FileRow] = []
     line = header[0]
     for line, cells, whole in records:  # blank rows were dropped by the caller
         if len(rows) >= MAX_ROWS:
             raise _too_many_rows(p)
-        fields = {f: (cells[columns[f]].strip() if f in columns and columns[f] < len(cells) else "") for f in FIELDS}
-        typed = fields["account"]
+        fields = {f: (cells[columns[f]].strip() if f in columns and columns[f] < len(cells) else "")
+                  for f in layout.fields}
+        typed = fields.get("account", "")
         if typed.isascii() and typed.isdigit() and (
                 (account in whole and len(typed) < ACCOUNT_LENGTH) or len(typed) == ACCOUNT_LENGTH - 1):
             # A spreadsheet keeps an account number typed as a number as a number, and a number has
@@ -418,7 +430,8 @@ def _rows(p: Path, header: _Record, records: Iterable[_Record], encoding: str, p
             # digit still catches a number that lost another digit. The cell stays as it was (the
             # rejects file gives the file's own cells back).
             fields["account"] = typed.zfill(ACCOUNT_LENGTH)
-        rows.append(FileRow(line, cells, MappingProxyType(fields)))
+        numeric = frozenset(f for f, i in columns.items() if i in whole)
+        rows.append(FileRow(line, cells, MappingProxyType(fields), numeric))
         if progress is not None and len(rows) % PROGRESS_EVERY == 0:
             progress(line, total if total >= line else 0)  # 0: not known (a workbook without its size)
     if progress is not None:
@@ -466,8 +479,8 @@ def rejects_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.rejected.csv")
 
 
-def write_rejects(source: ReadingFile, rejected: Sequence[tuple[FileRow, str, str]]) -> Path:
-    """The rejected rows beside the input, whole or not at all; returns the path written.
+def write_rejects(source: ReadingFile, rejected: Sequence[tuple[FileRow, str, str]], to: Path | None = None) -> Path:
+    """The rejected rows beside the input (or at ``to``), whole or not at all; returns the path written.
 
     UTF-8 with a BOM (what a spreadsheet opens without asking), CRLF; the file's header cells then
     ``reason_code`` and ``reason``; each row's cells as read (a short row padded, a row longer than
@@ -483,4 +496,4 @@ def write_rejects(source: ReadingFile, rejected: Sequence[tuple[FileRow, str, st
     writer.writerow([*padded(source.headers), *REASON_COLUMNS])
     for row, code, reason in rejected:
         writer.writerow([*padded(row.cells), code, reason])
-    return write_atomic(rejects_path(source.path), out.getvalue().encode("utf-8-sig", "backslashreplace"))
+    return write_atomic(to or rejects_path(source.path), out.getvalue().encode("utf-8-sig", "backslashreplace"))

@@ -78,6 +78,7 @@ class PaymentDialog(CounterDialog):
             lines.append(self.tr("Prepayment held: %1").replace("%1", fmt.yuan(due.prepayment)))
         self.items.setText("<br>".join(lines))
         self.total.setText(fmt.yuan(due.total))
+        self.adjustSize()  # the list of what is due came in after the form was laid out
         if due.total > 0 and not self.amount.text():
             self.amount.setText(f"{due.total:.2f}")
             if self.amount.hasFocus():

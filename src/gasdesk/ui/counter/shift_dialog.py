@@ -29,7 +29,12 @@ if TYPE_CHECKING:
 
 
 def _note(d: Decimal) -> str:
-    return f"¥{d.normalize():f}"
+    """¥100 … ¥1, then 5角 … 1分 as the coins are called."""
+    if d >= 1:
+        return f"¥{d.normalize():f}"
+    if d >= Decimal("0.1"):
+        return QCoreApplication.translate("ShiftDialog", "%1 jiao").replace("%1", str(int(d * 10)))
+    return QCoreApplication.translate("ShiftDialog", "%1 fen").replace("%1", str(int(d * 100)))
 
 
 class ShiftDialog(CounterDialog):

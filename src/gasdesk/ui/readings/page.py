@@ -4,8 +4,8 @@ route sheet; the held readings in a tab of their own for those who decide on the
 
 Keys: F6 the route list (Enter opens the route picked), Ctrl+D the reading date, in the grid
 Enter / ↑ / ↓ / Tab, Ctrl+E estimated, Ctrl+N no access, Ctrl+S save; Ctrl+I import, Ctrl+P
-the route sheet, Ctrl+T the price-change notices, Alt+1 / Alt+2 the tabs. Leaving a route, the
-workplace or the program with readings typed and not saved asks first.
+the route sheet, Ctrl+T the price-change notices, Ctrl+U arrears and dunning, Alt+1 / Alt+2 the
+tabs. Leaving a route, the workplace or the program with readings typed and not saved asks first.
 """
 
 from __future__ import annotations
@@ -123,6 +123,8 @@ class ReadingsPage(QWidget):
             self.buttons["routes"] = shortcut_button(self, self.tr("Routes…"), "Ctrl+B", self.manage_routes)
         if allowed(ctx.actor, "tariff.view"):
             self.buttons["notices"] = shortcut_button(self, self.tr("Price notices…"), "Ctrl+T", self.price_notices)
+        if allowed(ctx.actor, "arrears.view"):  # (Ctrl+D is the reading date's)
+            self.buttons["dunning"] = shortcut_button(self, self.tr("Arrears…"), "Ctrl+U", self.dunning)
         for name, button in self.buttons.items():
             button.setObjectName(f"readings_{name}")
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -415,6 +417,15 @@ class ReadingsPage(QWidget):
         from gasdesk.ui.readings.price_notices import PriceNoticesDialog  # imported on first use
 
         dialog = PriceNoticesDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self.focus_grid())
+        self.dialog = dialog
+        dialog.open()
+
+    def dunning(self) -> None:
+        """Ctrl+U: the route's households in arrears, their dunning notices and visits (dunning)."""
+        from gasdesk.ui.readings.dunning import DunningDialog  # imported on first use
+
+        dialog = DunningDialog(self.ctx, self, route_id=self.route.id if self.route else None)
         dialog.finished.connect(lambda _r: self.focus_grid())
         self.dialog = dialog
         dialog.open()
