@@ -58,7 +58,7 @@ def upgrade() -> None:
         sa.Column("explanation", sa.String(length=400), nullable=False),
         sa.Column("closed_by", sa.Integer(), nullable=False),
         sa.Column("approved_by", sa.Integer(), nullable=False),
-        sa.Column("chain_head", sa.String(length=64), nullable=False),
+        sa.Column("chain_head", sa.String(length=100), nullable=False),
         sa.Column("closed_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["approved_by"], ["users.id"], name=op.f("fk_shift_closings_approved_by_users")),
         sa.ForeignKeyConstraint(["closed_by"], ["users.id"], name=op.f("fk_shift_closings_closed_by_users")),
@@ -85,7 +85,7 @@ def upgrade() -> None:
     op.create_table(
         "receipts",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("number", sa.String(length=24), nullable=False),
+        sa.Column("number", sa.String(length=32), nullable=False),
         sa.Column("counter_id", sa.Integer(), nullable=False),
         sa.Column("series", sa.String(length=2), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),

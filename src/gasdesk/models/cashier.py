@@ -60,7 +60,7 @@ class Receipt(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[str] = mapped_column(String(24), unique=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)  # a counter code of up to 16, series, 7 digits
     counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
     series: Mapped[str] = mapped_column(String(2))
     seq: Mapped[int]
@@ -104,7 +104,7 @@ class ShiftClosing(Base):
     explanation: Mapped[str] = mapped_column(String(400), default="")
     closed_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     approved_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    chain_head: Mapped[str] = mapped_column(String(64), default="")  # the ledger chain's head at the close
+    chain_head: Mapped[str] = mapped_column(String(100), default="")  # COUNT:HASH, the ledger chain at the close
     closed_at: Mapped[Timestamp]
 
 
