@@ -2046,6 +2046,14 @@ Works offline; all data stays in the database shown in the status bar.</source>
         <translation>应缴：</translation>
     </message>
     <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Fee:</source>
+        <translation>收费项目(&amp;F)：</translation>
+    </message>
+    <message>
         <source>To pay off:</source>
         <translation>应缴合计：</translation>
     </message>
@@ -3406,12 +3414,20 @@ ID numbers and phones are masked on paper and in Excel.</source>
         <translation>公共机构安装费：</translation>
     </message>
     <message>
-        <source>Meter fee (charged with the installation):</source>
-        <translation>燃气表费（随安装费收取）：</translation>
+        <source>Meter fee (with the installation, or a meter sold at the counter):</source>
+        <translation>燃气表费（随安装费收取，或柜台售表）：</translation>
     </message>
     <message>
         <source>Default prepayment:</source>
         <translation>默认预付款：</translation>
+    </message>
+    <message>
+        <source>Call-out service fee (at the counter):</source>
+        <translation>上门服务费（柜台收取）：</translation>
+    </message>
+    <message>
+        <source>Reconnection fee (at the counter):</source>
+        <translation>复通费（柜台收取）：</translation>
     </message>
     <message>
         <source>Reading checks</source>

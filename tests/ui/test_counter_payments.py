@@ -155,3 +155,44 @@ def test_the_shift_closes_from_the_counted_notes_with_a_supervisors_password(  #
     assert "日结单" in pdf_text(preview.pdf_bytes) and "点钞少一分" in pdf_text(preview.pdf_bytes)
     with demo_db.read() as s:
         assert s.scalars(select(Shift.status).where(Shift.user_id == office.clerk.user_id)).all() == ["closed"]
+
+
+def test_a_call_out_fee_is_added_on_alt_f_and_paid_with_the_bills(  # type: ignore[no-untyped-def]
+        qtbot, runner: Runner, demo_db: Database, office: Office) -> None:
+    aid = with_open_bills(office)  # 91.50 and 261.00 open
+    runner.actor = office.clerk
+    page = AccountPage(AppContext(demo_db, runner, office.clerk))
+    qtbot.addWidget(page)
+    page.resize(1340, 700)
+    page.show()
+    page.activateWindow()
+    qtbot.waitActive(page)
+    shown: list[AccountDetail] = []
+    page.load(aid, shown.append)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    qtbot.keyClick(page, Qt.Key.Key_S, ALT)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, PaymentDialog), timeout=5_000)
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.amount.text() == "352.50", timeout=5_000)
+    qtbot.waitUntil(lambda: focused() is dialog.amount, timeout=5_000)
+    qtbot.keyClick(focused(), Qt.Key.Key_F, ALT)  # the fee row
+    assert focused() is dialog.fee
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)  # 燃气表费 (none on the list)
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)  # 上门服务费 ¥30.00
+    assert dialog.fee.currentText() == "上门服务费  ¥30.00"
+    assert (dialog.fee_amount.text(), dialog.total.text(), dialog.amount.text()) == ("30.00", "¥382.50", "382.50")
+    enter(qtbot)
+    assert focused() is dialog.fee_amount
+    qtbot.keyClicks(focused(), "40")  # the call-out took longer: the clerk charges 40
+    assert (dialog.total.text(), dialog.amount.text()) == ("¥392.50", "392.50")
+    enter(qtbot)
+    assert focused() is dialog.amount
+    enter(qtbot)
+    enter(qtbot)  # cash
+    enter(qtbot)  # tendered: exactly the amount
+    qtbot.waitUntil(lambda: isinstance(page.dialog, PdfPreview), timeout=10_000)
+    text = pdf_text(page.dialog.pdf_bytes)
+    assert "上门服务费" in text and "¥40.00" in text and "¥392.50" in text
+    page.dialog.reject()
+    with demo_db.read() as s:
+        assert s.scalar(select(Receipt.amount).where(Receipt.number == "C01-A-0000002")) == Decimal("392.50")

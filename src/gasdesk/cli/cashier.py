@@ -52,6 +52,12 @@ def _write_receipt(db: Database, actor: Actor, number: str, out: str, layout: st
     run(db, actor, lambda s: jobs.record_document(s, actor, document, target=target, outcome="saved"), write=True)
 
 
+def _fee(text: str) -> tuple[str, str | None]:
+    """--fee KIND or KIND=AMOUNT (the amount checked by the service's one parser)."""
+    kind, sep, amount = text.partition("=")
+    return kind.strip(), amount if sep else None
+
+
 def cmd_payment_take(args: argparse.Namespace) -> int:
     from gasdesk.services.accounts.records import find_account_id
     from gasdesk.services.cashier import payments
@@ -66,7 +72,7 @@ def cmd_payment_take(args: argparse.Namespace) -> int:
         def take(s):  # type: ignore[no-untyped-def]
             return payments.take_payment(s, actor, find_account_id(s, args.number), amount=args.amount,
                                          method=args.method, tendered=args.tendered, reference=args.reference,
-                                         idempotency_key=key)
+                                         idempotency_key=key, fees=args.fee or ())
 
         done = run(db, actor, take)
         if args.receipt:  # printed after the commit: a failed write leaves the payment taken
@@ -214,6 +220,10 @@ def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentP
     take.add_argument("--method", required=True, help=w(f"付款方式：{methods}", f"method: {methods}"))
     take.add_argument("--tendered", help=w("现金实收（元），用于找零", "cash handed over, for the change"))
     take.add_argument("--reference", help=w("非现金的交易参考号", "the reference of a non-cash payment"))
+    take.add_argument("--fee", action="append", type=_fee, metavar="KIND[=AMOUNT]",
+                      help=w("同时收取的费用：meter_fee（燃气表费）、service_fee（上门服务费）、reconnection_fee"
+                             "（复通费），不写金额按收费标准；可重复", "a fee charged with it (meter_fee, service_fee, "
+                             "reconnection_fee), the fee list's amount unless given; repeatable"))
     take.add_argument("--key", help=w("提交编号：重复提交同一编号只收一次", "submission key: a retry pays once"))
     take.add_argument("--receipt", metavar="FILE.pdf", help=w("收据 PDF 写到这里", "write the receipt PDF here"))
     take.add_argument("--layout", choices=LAYOUTS, default="roll", help=w("收据版式", "receipt layout"))

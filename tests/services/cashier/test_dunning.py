@@ -54,6 +54,10 @@ class Round:
             return dunning.households(s, self.office.reader, self.route.id)
 
 
+def chinese_day(d: date) -> str:
+    return f"{d.year} 年 {d.month} 月 {d.day} 日"
+
+
 @pytest.fixture
 def round_(office: Office) -> Round:
     return Round(office)
@@ -161,17 +165,18 @@ def test_the_list_is_a_fixed_number_of_queries_however_many_households(round_: R
 
 def test_the_routes_notices_carry_the_account_the_bills_and_the_total_in_capitals(round_: Round) -> None:
     with round_.office.db.read() as s:
-        pdf = dunning_slips.dunning_pdf(s, round_.office.reader, round_.route.id, date(2026, 12, 3), invariant=True)
+        pdf = dunning_slips.dunning_pdf(s, round_.office.reader, round_.route.id, round_.today, invariant=True)
     assert len(pdf_pages(pdf)) == 1  # two households: one page
     text = pdf_text(pdf)
+    pay_by = round_.today + timedelta(days=7)  # the payments were taken today: the notice is as of today
     assert "燃气费催费通知单" in text
     assert text.index(round_.number[round_.part]) < text.index(round_.number[round_.first])  # walking order
     assert round_.number[round_.paid] not in text  # paid: no notice
     for words in ("孙*", "赵*", "阳光花园 3栋2单元", "2026-01-13～2026-02-11", "91.50", "2026-02-26",
                   "2026-02-12～2026-03-13", "261.00", "2026-03-28", "252.50", "352.50",
-                  "叁佰伍拾贰元伍角整", "贰佰伍拾贰元伍角整", "请于 2026 年 12 月 10 日前到营业厅缴清",
+                  "叁佰伍拾贰元伍角整", "贰佰伍拾贰元伍角整", f"请于 {chinese_day(pay_by)}前到营业厅缴清",
                   "户主签字", "A01 第 1 户", "A01 第 3 户", "沿此线剪开",
-                  "催费通知单 A01 阳光花园一册 截至 2026-12-03 共 2 户 欠费 ¥605.00"):
+                  f"催费通知单 A01 阳光花园一册 截至 {round_.today} 共 2 户 欠费 ¥605.00"):
         assert words in text, words
     assert "孙三" not in text and "赵一" not in text  # the holders are masked on paper
 
@@ -187,8 +192,8 @@ def test_a_long_round_fills_pages_of_three_and_a_route_with_nobody_owing_is_refu
     with round_.office.db.write() as s:
         empty = routes.add_route(s, round_.office.reader, "A02", "阳光花园二册", reader_login_or_id="reader")
     with round_.office.db.read() as s, pytest.raises(Conflict) as info:
-        dunning_slips.dunning_pdf(s, round_.office.reader, empty.id, date(2026, 12, 3))
-    assert info.value.zh == "抄表册 A02 在 2026-12-03 没有欠费的用户，不用打印催费通知单。"
+        dunning_slips.dunning_pdf(s, round_.office.reader, empty.id, round_.today)
+    assert info.value.zh == f"抄表册 A02 在 {round_.today} 没有欠费的用户，不用打印催费通知单。"
 
 
 def test_many_open_charges_are_summed_on_one_line(round_: Round) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -21,8 +22,9 @@ from gasdesk.money import money
 from gasdesk.services import ledger
 from gasdesk.services.accounts.records import load
 from gasdesk.services.cashier import due as dues
+from gasdesk.services.cashier import fees as counter_fees
 from gasdesk.services.cashier import receipts
-from gasdesk.services.core import audit, business_day
+from gasdesk.services.core import audit, business_day, labels
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed
 from gasdesk.services.core.errors import Conflict, ValidationError
@@ -56,11 +58,13 @@ class PaymentDone(Changed):
     change: Decimal  # cash handed back (0.00 for other methods)
     balances: ledger.Balances
     replayed: bool = False
+    fees: tuple[counter_fees.Fee, ...] = ()  # the fee list's items charged with this payment
     changes: frozenset[Change] = field(default=PAID, kw_only=True)
 
     def json(self) -> dict[str, object]:
         return {"receipt_number": self.receipt_number, "posting_id": self.posting_id,
                 "allocations": [a.json() for a in self.allocations], "late_fee": f"{self.late_fee:.2f}",
+                "fees": [{"kind": f.kind, "amount": f"{f.amount:.2f}"} for f in self.fees],
                 "prepayment": f"{self.prepayment:.2f}", "change": f"{self.change:.2f}",
                 "amount": f"{self.amount:.2f}", "balance": f"{self.balances.available:.2f}",
                 "replayed": self.replayed}
@@ -96,10 +100,11 @@ def _result(session: Session, receipt: Receipt, replayed: bool) -> PaymentDone:
     paid = tuple(Allocation(charge, bill, amount) for charge, amount, bill in rows if charge not in mine)
     late = sum((e.amount for e in entries if e.kind == "penalty"), Decimal("0.00"))
     prepaid = sum((e.amount for e in entries if e.kind == "prepayment"), Decimal("0.00"))
+    charged = tuple(counter_fees.Fee(e.kind, e.amount) for e in entries if e.kind in counter_fees.COUNTER_FEES)
     assert receipt.account_id is not None
     return PaymentDone(receipt.id, receipt.number, receipt.posting_id, receipt.account_id, receipt.amount, paid,
                        late, prepaid, receipt.change_given or Decimal("0.00"),
-                       ledger.balances(session, receipt.account_id), replayed)
+                       ledger.balances(session, receipt.account_id), replayed, charged)
 
 
 def take_payment(
@@ -112,8 +117,12 @@ def take_payment(
     idempotency_key: str,
     tendered: Decimal | str | None = None,
     reference: str | None = None,
+    fees: Iterable[tuple[str, Decimal | str | None]] = (),
 ) -> PaymentDone:
-    """收费: ``amount`` received by ``method`` (cash: ``tendered`` handed over, the change worked out)."""
+    """收费: ``amount`` received by ``method`` (cash: ``tendered`` handed over, the change worked out).
+
+    ``fees`` (kind, amount or None for the fee list's) are the fee list's items charged with it
+    (a meter, a call-out): the money pays them first, then the open bills."""
     require(session, actor, "ledger.post")
     key = ledger.submission_key(idempotency_key)
     first = ledger.find_posting(session, key)
@@ -132,6 +141,7 @@ def take_payment(
     received = money(amount)
     payment = ledger.Payment(received, method, None if tendered in (None, "") else money(tendered, signed=False))
     ref = clean_reference(method, reference)
+    charged = counter_fees.checked(session, fees)
     shift = shifts.current(session, actor)
     shifts.check_open(shift)
     if shift.business_date != business_day.today(session):
@@ -139,9 +149,11 @@ def take_payment(
             f"您 {shift.business_date} 的班次还没有结班：请先结班（日结），再收今天的款。",
             f"Your shift of {shift.business_date} is still open: close it before taking today's payments.")
     owed = dues.amount_due(session, account.id, shift.business_date)
-    parts, over = dues.split(owed, received)
-    lines = [ledger.Line("penalty", p.fee, reason=f"滞纳金：账单 {p.item.bill_id}，逾期 {p.item.late_days} 天")
-             for p in parts if p.fee > 0]
+    fee_total = sum((f.amount for f in charged), Decimal("0.00"))
+    parts, over = dues.split(owed, max(received - fee_total, Decimal("0.00")))
+    lines = [ledger.Line(f.kind, f.amount, reason=labels.LEDGER_KIND[f.kind].zh) for f in charged]
+    lines += [ledger.Line("penalty", p.fee, reason=f"滞纳金：账单 {p.item.bill_id}，逾期 {p.item.late_days} 天")
+              for p in parts if p.fee > 0]
     if over > 0:
         lines.append(ledger.Line("prepayment", over, reason="预存"))
     posted = ledger.record(session, actor, account.id, lines, payment=payment, idempotency_key=key,
@@ -151,7 +163,8 @@ def take_payment(
     done = _result(session, receipt, replayed=False)
     audit.record(session, actor, "cashier.payment", "account", account.id,
                  after={"receipt": receipt.number, "amount": received, "method": method, "reference": ref,
-                        "late_fee": done.late_fee, "prepayment": done.prepayment, "posting_id": posted.posting_id})
+                        "fees": [[f.kind, f.amount] for f in charged], "late_fee": done.late_fee,
+                        "prepayment": done.prepayment, "posting_id": posted.posting_id})
     return done
 
 

@@ -120,6 +120,9 @@ LEDGER_KIND = table("""
     gas_charge         | 气费       | Gas charge
     settlement         | 结算款     | Settlement
     penalty            | 滞纳金     | Late fee
+    meter_fee          | 燃气表费   | Meter fee
+    service_fee        | 上门服务费 | Call-out service fee
+    reconnection_fee   | 复通费     | Reconnection fee
     adjustment         | 调整       | Adjustment
     prepayment         | 预付款     | Prepayment
     prepayment_applied | 预付款抵扣 | Prepayment applied
@@ -423,6 +426,8 @@ SETTING = table("""
     fee_installation_public      | 公共机构安装费       | Installation fee, public
     fee_meter                    | 燃气表费             | Meter fee
     fee_prepayment               | 默认预付款           | Default prepayment
+    fee_service_call             | 上门服务费           | Call-out service fee
+    fee_reconnection             | 复通费               | Reconnection fee
     reading_spike_factor         | 用量突增倍数         | Spike: times the usual use
     reading_spike_floor_m3       | 用量突增下限（立方米） | Spike: least use (m³)
     reading_average_cycles       | 平均用量取近几期     | Usual use: last cycles

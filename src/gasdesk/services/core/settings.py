@@ -29,6 +29,9 @@ DEFAULTS: dict[str, str] = {
     "fee_installation_public": "3000.00",
     "fee_meter": "0.00",
     "fee_prepayment": "300.00",
+    # Fees the payment form charges (services.cashier.fees): a call-out, a reconnection.
+    "fee_service_call": "30.00",
+    "fee_reconnection": "50.00",
     # The three checks of a reading (services.readings.checks): when a reading is held for a person.
     "reading_spike_factor": "3",  # use above this many times the usual use of the period ...
     "reading_spike_floor_m3": "30",  # ... and above this volume is a spike
@@ -40,7 +43,8 @@ _INTEGER = {"idle_lock_minutes", "max_failed_logins", "lockout_minutes", "readin
             "reading_zero_cycles", "bill_due_days"}
 _VOLUME = {"reading_spike_factor", "reading_spike_floor_m3"}  # exact decimals above zero
 CUSTOMER_TYPES = ("residential", "commercial", "industrial", "public")  # models.AccountType's values
-FEE_KEYS = ("fee_opening", *(f"fee_installation_{t}" for t in CUSTOMER_TYPES), "fee_meter", "fee_prepayment")
+FEE_KEYS = ("fee_opening", *(f"fee_installation_{t}" for t in CUSTOMER_TYPES), "fee_meter", "fee_prepayment",
+            "fee_service_call", "fee_reconnection")
 
 
 @dataclass(frozen=True)

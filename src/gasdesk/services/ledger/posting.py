@@ -44,6 +44,9 @@ KINDS: dict[str, tuple[str, int]] = {
     "gas_charge": ("charge", +1),
     "settlement": ("charge", +1),
     "penalty": ("charge", +1),
+    "meter_fee": ("charge", +1),  # the counter's fees (services.cashier.fees)
+    "service_fee": ("charge", +1),
+    "reconnection_fee": ("charge", +1),
     "adjustment": ("charge", 0),  # either sign, with a reason
     "prepayment": ("prepayment", +1),
     "prepayment_applied": ("prepayment", -1),

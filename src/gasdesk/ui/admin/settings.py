@@ -112,8 +112,10 @@ class SettingsPage(QWidget):
             "fee_installation_commercial": self.tr("Installation fee, commercial:"),
             "fee_installation_industrial": self.tr("Installation fee, industrial:"),
             "fee_installation_public": self.tr("Installation fee, public institution:"),
-            "fee_meter": self.tr("Meter fee (charged with the installation):"),
+            "fee_meter": self.tr("Meter fee (with the installation, or a meter sold at the counter):"),
             "fee_prepayment": self.tr("Default prepayment:"),
+            "fee_service_call": self.tr("Call-out service fee (at the counter):"),
+            "fee_reconnection": self.tr("Reconnection fee (at the counter):"),
         }
         self.fees: dict[str, QLineEdit] = {}
         for key in FEE_KEYS:

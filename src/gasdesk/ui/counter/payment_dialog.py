@@ -5,21 +5,28 @@ the amount field holding the total, selected: for a full cash payment the clerk 
 through the method (cash) and the cash tendered (empty: exactly the amount) and the payment is
 taken; the receipt then prints on the roll (receipt_print). Typing another amount pays part or
 more (the rest to prepayment); the change is worked out as the cash tendered is typed.
+
+A fee from the fee list (a meter, a call-out, a reconnection) is added on Alt+F: arrow to it, Enter
+on its amount (the list's, changeable) and Enter again to the amount received, which now includes it.
+The fee row stays out of the Enter path, so the full cash payment keeps its few keys.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from gasdesk.money import AmountRefused, money
 from gasdesk.services.accounts.page import AccountDetail
 from gasdesk.services.cashier import due as dues
+from gasdesk.services.cashier import fees as counter_fees
 from gasdesk.services.cashier import payments
 from gasdesk.ui.counter import fmt
 from gasdesk.ui.counter.base import Call, CounterDialog
+from gasdesk.ui.forms import EnterNavigation, focus_field
 from gasdesk.ui.messages import error_text
 
 if TYPE_CHECKING:
@@ -42,6 +49,19 @@ class PaymentDialog(CounterDialog):
         self.total = QLabel()
         self.total.setObjectName("dueTotal")
         self.total.setStyleSheet(BIG)
+        self.fee = QComboBox()
+        self.fee.setObjectName("feeItem")
+        self.fee.addItem(self.tr("(none)"), None)
+        self.fee_amount = fmt.money_field()
+        self.fee_amount.setObjectName("feeAmount")
+        self.fee_amount.setEnabled(False)
+        fee_row = QHBoxLayout()
+        fee_row.addWidget(self.fee, 1)
+        fee_row.addWidget(self.fee_amount)
+        self.form.addRow(self.tr("&Fee:"), fee_row)
+        label = self.form.labelForField(fee_row)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.fee)
         self.form.addRow(self.tr("To pay off:"), self.total)
         self.amount = self.add_row(self.tr("&Amount received (¥):"), fmt.money_field())
         self.method = self.add_row(self.tr("Payment &method:"), fmt.method_combo())
@@ -54,16 +74,24 @@ class PaymentDialog(CounterDialog):
         self.outcome.setStyleSheet("font-size: 12pt; font-weight: 600; color: #1f3a5f;")
         self.outcome.setWordWrap(True)
         self.form.addRow("", self.outcome)
+        self._filled_in = ""  # the amount this form put in the field (replaced as the fee changes)
         for field in (self.amount, self.tendered):
             field.textChanged.connect(self._update)
+        self.fee.currentIndexChanged.connect(self._fee_changed)
+        self.fee_amount.textChanged.connect(self._fee_typed)
         self.method.currentIndexChanged.connect(self._method_changed)
         self.finish()
+        EnterNavigation([self.fee, self.fee_amount], lambda: focus_field(self.amount), self)
         self._method_changed()
         actor, account_id = self.actor, self.account_id
-        ctx.runner.submit(lambda s: payments.quote(s, actor, account_id), self._quoted, self._not_quoted,
-                          write=False, owner=self)
+        ctx.runner.submit(lambda s: (payments.quote(s, actor, account_id), counter_fees.fee_items(s)),
+                          self._quoted, self._not_quoted, write=False, owner=self)
 
-    def _quoted(self, due: dues.Due) -> None:
+    def _quoted(self, found: tuple[dues.Due, list[counter_fees.FeeItem]]) -> None:
+        due, items = found
+        for item in items:
+            listed = f"  {fmt.yuan(item.listed)}" if item.listed else ""
+            self.fee.addItem(item.label.text(self.ctx.lang) + listed, item)
         self.due = due
         lines = []
         for x in due.items:
@@ -77,12 +105,41 @@ class PaymentDialog(CounterDialog):
         if due.prepayment:
             lines.append(self.tr("Prepayment held: %1").replace("%1", fmt.yuan(due.prepayment)))
         self.items.setText("<br>".join(lines))
-        self.total.setText(fmt.yuan(due.total))
         self.adjustSize()  # the list of what is due came in after the form was laid out
-        if due.total > 0 and not self.amount.text():
-            self.amount.setText(f"{due.total:.2f}")
-            if self.amount.hasFocus():
-                self.amount.selectAll()
+        self._show_total()
+        if self.amount.hasFocus():
+            self.amount.selectAll()
+
+    def _fee(self) -> tuple[str, Decimal] | None:
+        """The fee chosen and its amount, or None (none chosen, or its amount not a valid one)."""
+        item = self.fee.currentData()
+        if item is None:
+            return None
+        try:
+            amount = money(self.fee_amount.text() or "0", signed=False)
+        except AmountRefused:
+            return None
+        return (item.kind, amount) if amount > 0 else None
+
+    def _fee_changed(self) -> None:
+        item = self.fee.currentData()
+        self.fee_amount.setEnabled(item is not None)
+        self.fee_amount.setText(f"{item.listed:.2f}" if item is not None and item.listed else "")
+        self._show_total()
+
+    def _fee_typed(self) -> None:
+        self._show_total()
+
+    def _show_total(self) -> None:
+        """To pay off: what is due and the fee chosen; the amount field follows unless the clerk typed one."""
+        if self.due is None:
+            return
+        fee = self._fee()
+        total = self.due.total + (fee[1] if fee else Decimal("0.00"))
+        self.total.setText(fmt.yuan(total))
+        if self.amount.text() == self._filled_in:
+            self._filled_in = f"{total:.2f}" if total > 0 else ""
+            self.amount.setText(self._filled_in)
         self._update()
 
     def _not_quoted(self, exc: BaseException) -> None:
@@ -111,11 +168,14 @@ class PaymentDialog(CounterDialog):
         elif tendered is not None:
             parts.append(self.tr("Tendered is %1 short").replace("%1", fmt.yuan(amount - tendered)))
         if self.due is not None and amount > 0:
-            _parts, over = dues.split(self.due, amount)
+            fee = self._fee()
+            fee_amount = fee[1] if fee else Decimal("0.00")
+            _parts, over = dues.split(self.due, max(amount - fee_amount, Decimal("0.00")))
+            owed = self.due.total + fee_amount
             if over > 0:
                 parts.append(self.tr("%1 to prepayment").replace("%1", fmt.yuan(over)))
-            elif amount < self.due.total:
-                parts.append(self.tr("%1 still owed after this").replace("%1", fmt.yuan(self.due.total - amount)))
+            elif amount < owed:
+                parts.append(self.tr("%1 still owed after this").replace("%1", fmt.yuan(owed - amount)))
         self.outcome.setText("    ".join(parts))
 
     def save(self) -> Call | None:
@@ -132,7 +192,10 @@ class PaymentDialog(CounterDialog):
         if amount <= 0:
             self.complain(self.tr("Type the amount received."), self.amount)
             return None
+        item = self.fee.currentData()
+        fees = [(item.kind, self.fee_amount.text().strip() or "0")] if item is not None else []
         actor, account_id, key = self.actor, self.account_id, self.idempotency_key
         method, reference = self.method.currentData(), self.reference.text() if not self._cash() else None
         return (lambda s: payments.take_payment(s, actor, account_id, amount=amount, method=method,
-                                                tendered=tendered, reference=reference, idempotency_key=key))
+                                                tendered=tendered, reference=reference, idempotency_key=key,
+                                                fees=fees))
