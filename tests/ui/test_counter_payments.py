@@ -56,9 +56,9 @@ def enter(qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
 
-def test_a_clerk_takes_cash_for_two_bills_with_four_keys_and_voids_it_with_approval(  # type: ignore[no-untyped-def]
-        qtbot, runner: Runner, demo_db: Database, office: Office) -> None:
-    aid = with_open_bills(office)  # 91.50 and 261.00 open
+def account_page(qtbot, runner: Runner, demo_db: Database, office: Office) -> AccountPage:  # type: ignore[no-untyped-def]
+    """The clerk's account page, shown, on an account with two open bills (91.50 and 261.00)."""
+    aid = with_open_bills(office)
     runner.actor = office.clerk
     page = AccountPage(AppContext(demo_db, runner, office.clerk))
     qtbot.addWidget(page)
@@ -69,6 +69,12 @@ def test_a_clerk_takes_cash_for_two_bills_with_four_keys_and_voids_it_with_appro
     shown: list[AccountDetail] = []
     page.load(aid, shown.append)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    return page
+
+
+def test_a_clerk_takes_cash_for_two_bills_with_four_keys_and_voids_it_with_approval(  # type: ignore[no-untyped-def]
+        qtbot, runner: Runner, demo_db: Database, office: Office) -> None:
+    page = account_page(qtbot, runner, demo_db, office)
 
     qtbot.keyClick(page, Qt.Key.Key_S, ALT)  # 1: Alt+S
     qtbot.waitUntil(lambda: isinstance(page.dialog, PaymentDialog), timeout=5_000)
@@ -159,17 +165,7 @@ def test_the_shift_closes_from_the_counted_notes_with_a_supervisors_password(  #
 
 def test_a_call_out_fee_is_added_on_alt_f_and_paid_with_the_bills(  # type: ignore[no-untyped-def]
         qtbot, runner: Runner, demo_db: Database, office: Office) -> None:
-    aid = with_open_bills(office)  # 91.50 and 261.00 open
-    runner.actor = office.clerk
-    page = AccountPage(AppContext(demo_db, runner, office.clerk))
-    qtbot.addWidget(page)
-    page.resize(1340, 700)
-    page.show()
-    page.activateWindow()
-    qtbot.waitActive(page)
-    shown: list[AccountDetail] = []
-    page.load(aid, shown.append)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    page = account_page(qtbot, runner, demo_db, office)
     qtbot.keyClick(page, Qt.Key.Key_S, ALT)
     qtbot.waitUntil(lambda: isinstance(page.dialog, PaymentDialog), timeout=5_000)
     dialog = page.dialog
