@@ -107,6 +107,11 @@ def _result(session: Session, receipt: Receipt, replayed: bool) -> PaymentDone:
                        ledger.balances(session, receipt.account_id), replayed, charged)
 
 
+def split(due: dues.Due, received: Decimal, fees: Decimal = Decimal("0.00")) -> tuple[list[dues.Part], Decimal]:
+    """How money received splits: the fees charged with it first, then what is due (dues.split)."""
+    return dues.split(due, max(received - fees, Decimal("0.00")))
+
+
 def take_payment(
     session: Session,
     actor: Actor,
@@ -149,8 +154,7 @@ def take_payment(
             f"您 {shift.business_date} 的班次还没有结班：请先结班（日结），再收今天的款。",
             f"Your shift of {shift.business_date} is still open: close it before taking today's payments.")
     owed = dues.amount_due(session, account.id, shift.business_date)
-    fee_total = sum((f.amount for f in charged), Decimal("0.00"))
-    parts, over = dues.split(owed, max(received - fee_total, Decimal("0.00")))
+    parts, over = split(owed, received, sum((f.amount for f in charged), Decimal("0.00")))
     lines = [ledger.Line(f.kind, f.amount, reason=labels.LEDGER_KIND[f.kind].zh) for f in charged]
     lines += [ledger.Line("penalty", p.fee, reason=f"滞纳金：账单 {p.item.bill_id}，逾期 {p.item.late_days} 天")
               for p in parts if p.fee > 0]

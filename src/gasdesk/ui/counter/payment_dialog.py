@@ -78,7 +78,7 @@ class PaymentDialog(CounterDialog):
         for field in (self.amount, self.tendered):
             field.textChanged.connect(self._update)
         self.fee.currentIndexChanged.connect(self._fee_changed)
-        self.fee_amount.textChanged.connect(self._fee_typed)
+        self.fee_amount.textChanged.connect(self._show_total)
         self.method.currentIndexChanged.connect(self._method_changed)
         self.finish()
         EnterNavigation([self.fee, self.fee_amount], lambda: focus_field(self.amount), self)
@@ -127,9 +127,6 @@ class PaymentDialog(CounterDialog):
         self.fee_amount.setText(f"{item.listed:.2f}" if item is not None and item.listed else "")
         self._show_total()
 
-    def _fee_typed(self) -> None:
-        self._show_total()
-
     def _show_total(self) -> None:
         """To pay off: what is due and the fee chosen; the amount field follows unless the clerk typed one."""
         if self.due is None:
@@ -170,7 +167,7 @@ class PaymentDialog(CounterDialog):
         if self.due is not None and amount > 0:
             fee = self._fee()
             fee_amount = fee[1] if fee else Decimal("0.00")
-            _parts, over = dues.split(self.due, max(amount - fee_amount, Decimal("0.00")))
+            _parts, over = payments.split(self.due, amount, fee_amount)
             owed = self.due.total + fee_amount
             if over > 0:
                 parts.append(self.tr("%1 to prepayment").replace("%1", fmt.yuan(over)))
