@@ -8,6 +8,10 @@
         <translation>收费…</translation>
     </message>
     <message>
+        <source>Refund prepayment/deposit…</source>
+        <translation>退预存/押金…</translation>
+    </message>
+    <message>
         <source>Sign contract…</source>
         <translation>签约…</translation>
     </message>
@@ -514,6 +518,29 @@
     <message>
         <source>The address list is still loading; please try again.</source>
         <translation>地址列表仍在加载，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovedDialog</name>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;login:</source>
+        <translation>主管登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;password:</source>
+        <translation>主管密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>The supervisor types their login and password.</source>
+        <translation>请主管输入登录名和密码。</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1065,10 @@
     <message>
         <source>Close shift</source>
         <translation>日结</translation>
+    </message>
+    <message>
+        <source>Remit cash</source>
+        <translation>解缴现金</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2678,49 @@ Works offline; all data stays in the database shown in the status bar.</source>
     </message>
 </context>
 <context>
+    <name>RefundHeldDialog</name>
+    <message>
+        <source>Refund prepayment or deposit</source>
+        <translation>退预存或押金</translation>
+    </message>
+    <message>
+        <source>Refund (Enter)</source>
+        <translation>退款 (回车)</translation>
+    </message>
+    <message>
+        <source>Refund &amp;of:</source>
+        <translation>退款项目(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Prepayment</source>
+        <translation>预存</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (¥):</source>
+        <translation>退款金额（元）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Paid back &amp;by:</source>
+        <translation>退款方式(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ference no.:</source>
+        <translation>交易参考号(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The amount is all that is held unless you type less; a refund receipt prints. A supervisor approves it here with their password.</source>
+        <translation>金额默认为全部结存，可改小；办理后打印退款收据。由主管在此输入密码批准。</translation>
+    </message>
+    <message>
+        <source>Type the amount to refund.</source>
+        <translation>请输入退款金额。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterCounterDialog</name>
     <message>
         <source>Register a counter</source>
@@ -2844,6 +2918,49 @@ Works offline; all data stays in the database shown in the status bar.</source>
     <message>
         <source>Registers</source>
         <translation>用户登记册</translation>
+    </message>
+</context>
+<context>
+    <name>RemitDialog</name>
+    <message>
+        <source>Remit cash to finance</source>
+        <translation>解缴现金给财务</translation>
+    </message>
+    <message>
+        <source>Remit (Enter)</source>
+        <translation>解缴（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Shift:</source>
+        <translation>班次(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Cash to hand over:</source>
+        <translation>应交现金：</translation>
+    </message>
+    <message>
+        <source>&amp;Received by (finance):</source>
+        <translation>财务接收人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The counted cash of a closed shift, as its closing sheet says.</source>
+        <translation>已日结班次的实点现金，与日结单一致。</translation>
+    </message>
+    <message>
+        <source>Shift %1 · %2 · %3 · %4</source>
+        <translation>班次 %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>No closed shift is waiting to be remitted.</source>
+        <translation>没有待解缴的已日结班次。</translation>
+    </message>
+    <message>
+        <source>Type the name of who in finance received the cash.</source>
+        <translation>请填写财务接收人的姓名。</translation>
     </message>
 </context>
 <context>
@@ -3644,14 +3761,6 @@ ID numbers and phones are masked on paper and in Excel.</source>
         <translation>差额说明(&amp;W)：</translation>
     </message>
     <message>
-        <source>Supervisor&apos;s &amp;login:</source>
-        <translation>主管登录名(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Supervisor&apos;s &amp;password:</source>
-        <translation>主管密码(&amp;P)：</translation>
-    </message>
-    <message>
         <source>Shift %1 of %2 at %3, business date %4.</source>
         <translation>班次 %1：%2，柜台 %3，营业日 %4。</translation>
     </message>
@@ -3678,10 +3787,6 @@ ID numbers and phones are masked on paper and in Excel.</source>
     <message>
         <source>matches</source>
         <translation>无差额</translation>
-    </message>
-    <message>
-        <source>The supervisor types their login and password to confirm the close.</source>
-        <translation>请主管输入登录名和密码确认日结。</translation>
     </message>
     <message>
         <source>Closing sheet of shift %1</source>
@@ -3865,18 +3970,6 @@ ID numbers and phones are masked on paper and in Excel.</source>
         <translation>作废 (回车)</translation>
     </message>
     <message>
-        <source>&amp;Reason:</source>
-        <translation>原因(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Supervisor&apos;s &amp;login:</source>
-        <translation>主管登录名(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Supervisor&apos;s &amp;password:</source>
-        <translation>主管密码(&amp;P)：</translation>
-    </message>
-    <message>
         <source>Receipt %1, %2, %3.</source>
         <translation>收据 %1，%2，营业日 %3。</translation>
     </message>
@@ -3891,14 +3984,6 @@ ID numbers and phones are masked on paper and in Excel.</source>
     <message>
         <source>A supervisor approves it here with their password.</source>
         <translation>须主管在此输入密码批准。</translation>
-    </message>
-    <message>
-        <source>Give the reason.</source>
-        <translation>请填写原因。</translation>
-    </message>
-    <message>
-        <source>The supervisor types their login and password.</source>
-        <translation>请主管输入登录名和密码。</translation>
     </message>
 </context>
 <context>

@@ -139,13 +139,19 @@ def _bills(conn: Connection) -> tuple[int, tuple[Mismatch, ...]]:
 
 
 def _money(conn: Connection) -> tuple[int, list[Label]]:
-    """Receipts, shift closes and allocations against the ledger (a schema with receipts only)."""
+    """Receipts, shift closes and allocations against the ledger (a schema with receipts only), and
+    the cylinder register against its movements (a schema with cylinders)."""
     if not inspect(conn).has_table("receipts"):
         return 0, []
     from gasdesk.services.cashier import verify
 
     with Session(bind=conn) as session:
-        return verify.findings(session)
+        count, found = verify.findings(session)
+        if inspect(conn).has_table("cylinders"):
+            from gasdesk.services.depot import movements
+
+            found += movements.findings(session)
+        return count, found
 
 
 def _chained(conn: Connection) -> bool:

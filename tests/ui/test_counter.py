@@ -391,4 +391,4 @@ def test_a_clerk_sees_no_reverse_button(qtbot, open_counter, demo_db: Database, 
     qtbot.waitUntil(lambda: page.account.detail is not None, timeout=5_000)
     assert "reverse" not in page.account.action_buttons
     assert set(page.account.action_buttons) == {"plan_install", "rename", "update_phones", "register_meter",
-                                                "settle", "close", "attach", "post_payment"}
+                                                "settle", "close", "attach", "post_payment", "refund_held"}

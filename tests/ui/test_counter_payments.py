@@ -56,9 +56,10 @@ def enter(qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
 
-def account_page(qtbot, runner: Runner, demo_db: Database, office: Office) -> AccountPage:  # type: ignore[no-untyped-def]
-    """The clerk's account page, shown, on an account with two open bills (91.50 and 261.00)."""
-    aid = with_open_bills(office)
+def account_page(qtbot, runner: Runner, demo_db: Database, office: Office,  # type: ignore[no-untyped-def]
+                 aid: int | None = None) -> AccountPage:
+    """The clerk's account page, shown, on ``aid`` or an account with two open bills (91.50 and 261.00)."""
+    aid = aid or with_open_bills(office)
     runner.actor = office.clerk
     page = AccountPage(AppContext(demo_db, runner, office.clerk))
     qtbot.addWidget(page)

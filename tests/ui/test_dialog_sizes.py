@@ -171,6 +171,20 @@ def _shift(env: Env) -> QWidget:
     return ShiftDialog(env.ctx())
 
 
+def _refund_held(env: Env) -> QWidget:
+    from gasdesk.ui.counter.refund_dialog import RefundHeldDialog
+
+    dialog = RefundHeldDialog(env.ctx(), env.account("in_service"))
+    dialog.complain(LONG_ERROR)
+    return dialog
+
+
+def _remit(env: Env) -> QWidget:
+    from gasdesk.ui.counter.remit_dialog import RemitDialog
+
+    return RemitDialog(env.ctx())
+
+
 def _receipt_pdf(env: Env) -> bytes:
     from datetime import date, datetime
 
@@ -347,6 +361,8 @@ DIALOGS: dict[str, Factory] = {
     "take a payment": _account_dialog(PaymentDialog, "in_service"),
     "void a receipt, refused": _void,
     "close the shift": _shift,
+    "refund prepayment or deposit": _refund_held,
+    "remit cash": _remit,
     "preview: roll receipt": _preview(_receipt_pdf, "收据 C01-A-0001234"),
     # the counter: gas-on days and registers
     "gas-on days": lambda env: GasOnDaysDialog(env.ctx()),

@@ -30,6 +30,7 @@ from gasdesk.cli import (
     counters,
     database,
     demo,
+    depot,
     payments,
     readings,
     reports,
@@ -57,7 +58,8 @@ REFUSED, CHECK_CANNOT, INTERRUPTED = 1, 4, 130
 ERROR_LOG = "gasdesk-errors.log"
 
 # in the order `gasdesk --help` lists them
-COMMANDS = (database, users, counters, demo, accounts, readings, tariffs, billing, cashier, payments, reports)
+COMMANDS = (database, users, counters, demo, accounts, readings, tariffs, billing, cashier, payments, depot,
+            reports)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -1,7 +1,7 @@
 """The cashier from the command line (scripts, kiosks, audits), through the window's services and
-role checks: `payment take`, `receipt list|print|void`, `shift report|close|remit`.
+role checks: `payment take|refund`, `receipt list|print|void`, `shift report|close|pending|remit`.
 
-A void and a shift close need a supervisor's approval on the spot: ``--approver LOGIN``, the
+A void, a refund and a shift close need a supervisor's approval on the spot: ``--approver LOGIN``, the
 password from GASDESK_APPROVER_PASSWORD or a prompt, checked as a sign-in is (in a transaction
 of its own, so a wrong password counts toward the approver's lock).
 """
@@ -85,6 +85,33 @@ def cmd_payment_take(args: argparse.Namespace) -> int:
                             f"预存 {done.prepayment} 元，余额 {done.balances.available} 元",
                             f"paid {done.amount}, receipt {done.receipt_number}{again}; change {done.change}, "
                             f"prepayment {done.prepayment}, balance {done.balances.available}"))
+    return 0
+
+
+def cmd_payment_refund(args: argparse.Namespace) -> int:
+    from gasdesk.services.accounts.records import find_account_id
+    from gasdesk.services.cashier import refunds
+    from gasdesk.services.core.runner import run
+
+    if args.receipt:
+        common.check_folder(args.receipt)
+    key = args.key or f"cli-refund-{uuid.uuid4().hex}"
+    with common.opened(args) as db:
+        actor = common.login(db, args)
+        approver = _approver(db, actor, args.approver)
+        done = run(db, actor, lambda s: refunds.refund_held(
+            s, actor, find_account_id(s, args.number), args.amount, bucket=args.held, method=args.method,
+            reason=args.reason, approver=approver, idempotency_key=key, reference=args.reference))
+        if args.receipt:
+            _write_receipt(db, actor, done.receipt_number, args.receipt, args.layout, reprint=False)
+    if args.json:
+        common.dump_json({"receipt_number": done.receipt_number, "posting_id": done.posting_id,
+                          "amount": str(done.amount), "held": args.held, "replayed": done.replayed})
+        return 0
+    zh, en = refunds.HELD[args.held]
+    common.out(common.words(f"已退{zh} {done.amount} 元，退款收据 {done.receipt_number}（主管 {approver.login} 批准）",
+                            f"{en} refunded: {done.amount}, refund receipt {done.receipt_number} "
+                            f"(approved by {approver.login})"))
     return 0
 
 
@@ -194,13 +221,31 @@ def cmd_shift_close(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_shift_remit(args: argparse.Namespace) -> int:
-    from gasdesk.services.cashier import shift_close
+def cmd_shift_pending(args: argparse.Namespace) -> int:
+    from gasdesk.services.cashier import remittances
     from gasdesk.services.core.runner import run
 
     with common.opened(args) as db:
         actor = common.login(db, args)
-        row = run(db, actor, lambda s: shift_close.remit(s, actor, args.shift_id, received_by=args.received_by,
+        rows = run(db, actor, lambda s: remittances.pending(s, actor), write=False)
+    if args.json:
+        common.dump_json([{"shift_id": r.shift_id, "business_date": r.business_date.isoformat(),
+                           "counter": r.counter, "login": r.login, "counted": str(r.counted),
+                           "difference": str(r.difference)} for r in rows])
+        return 0
+    for r in rows:
+        common.out(f"{r.shift_id:>6}  {r.business_date}  {r.counter:<6} {r.login:<12} {r.counted:>12}")
+    common.out(common.words(f"待解缴 {len(rows)} 个班次", f"{len(rows)} shifts to remit"))
+    return 0
+
+
+def cmd_shift_remit(args: argparse.Namespace) -> int:
+    from gasdesk.services.cashier import remittances
+    from gasdesk.services.core.runner import run
+
+    with common.opened(args) as db:
+        actor = common.login(db, args)
+        row = run(db, actor, lambda s: remittances.remit(s, actor, args.shift_id, received_by=args.received_by,
                                                           note=args.note or ""))
         amount, who = row.amount, row.received_by
     common.out(common.words(f"班次 {args.shift_id} 已解缴 {amount} 元，接收人 {who}",
@@ -229,6 +274,23 @@ def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentP
     take.add_argument("--layout", choices=LAYOUTS, default="roll", help=w("收据版式", "receipt layout"))
     common.json_flag(take)
     take.set_defaults(func=cmd_payment_take)
+
+    rf = common.command(psub, "refund", w("退预存或押金，出退款收据（须主管批准）",
+                                          "refund prepayment or a deposit, with a refund receipt (approved)"),
+                        common_options)
+    rf.add_argument("number", help=w("户号", "account number"))
+    rf.add_argument("--amount", required=True, help=w("退款金额（元）", "amount refunded (yuan)"))
+    rf.add_argument("--held", choices=("prepayment", "deposit"), default="prepayment",
+                    help=w("退什么：prepayment（预存）或 deposit（押金）", "what is refunded"))
+    rf.add_argument("--method", required=True, help=w(f"退款方式：{methods}", f"method: {methods}"))
+    rf.add_argument("--reference", help=w("非现金的交易参考号", "the reference of a non-cash refund"))
+    rf.add_argument("--reason", required=True, help=w("退款原因", "why"))
+    rf.add_argument("--approver", required=True, help=w("批准的主管登录名", "the approving supervisor's login"))
+    rf.add_argument("--key", help=w("提交编号：重复提交同一编号只退一次", "submission key: a retry refunds once"))
+    rf.add_argument("--receipt", metavar="FILE.pdf", help=w("退款收据 PDF 写到这里", "write the receipt PDF here"))
+    rf.add_argument("--layout", choices=LAYOUTS, default="roll", help=w("收据版式", "receipt layout"))
+    common.json_flag(rf)
+    rf.set_defaults(func=cmd_payment_refund)
 
     rec = common.command(sub, "receipt", w("收据", "receipts"))
     rsub = rec.add_subparsers(dest="receipt_command", required=True)
@@ -268,6 +330,10 @@ def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentP
     cl.add_argument("--shift", type=common.record_id("--shift"), help=w("班次号（主管代结）", "shift id"))
     common.json_flag(cl)
     cl.set_defaults(func=cmd_shift_close)
+    pe = common.command(ssub, "pending", w("待解缴的已日结班次", "closed shifts waiting to be remitted"),
+                        common_options)
+    common.json_flag(pe)
+    pe.set_defaults(func=cmd_shift_pending)
     rm = common.command(ssub, "remit", w("解缴：已日结班次的现金交财务", "remit a closed shift's cash"),
                         common_options)
     rm.add_argument("shift_id", type=common.record_id("SHIFT_ID"), help=w("班次号", "shift id"))

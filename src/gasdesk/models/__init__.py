@@ -26,6 +26,16 @@ from gasdesk.models.cashier import (
     ShiftClosing,
 )
 from gasdesk.models.counters import Counter
+from gasdesk.models.depot import (
+    CustomerKind,
+    Cylinder,
+    CylinderMovement,
+    CylinderRefusal,
+    CylinderSize,
+    CylinderState,
+    DepotTransaction,
+    LpgCustomer,
+)
 from gasdesk.models.ledger import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift
 from gasdesk.models.premises import Premises
 from gasdesk.models.printing import PrintJob
@@ -47,6 +57,13 @@ __all__ = [
     "Compound",
     "Contract",
     "Counter",
+    "CustomerKind",
+    "Cylinder",
+    "CylinderMovement",
+    "CylinderRefusal",
+    "CylinderSize",
+    "CylinderState",
+    "DepotTransaction",
     "DunningMark",
     "DunningOutcome",
     "GasOnEvent",
@@ -54,6 +71,7 @@ __all__ = [
     "LedgerAllocation",
     "LedgerEntry",
     "LedgerPosting",
+    "LpgCustomer",
     "Meter",
     "Party",
     "Premises",

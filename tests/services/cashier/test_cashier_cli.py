@@ -96,3 +96,30 @@ def test_reprint_void_and_shift_close_from_the_cli(office: Office, cli, tmp_path
     assert code == 0, err
     closed = json.loads(out)
     assert closed["status"] == "closed" and closed["closing"]["difference"] == "0.00"
+    code, out, _ = cli("shift", "pending", "--json")
+    assert code == 0 and [(r["shift_id"], r["counted"], r["login"]) for r in json.loads(out)] == [
+        (report["shift_id"], expected, "clerk")]
+    code, out, err = cli("shift", "remit", str(report["shift_id"]), "--received-by", "李会计")
+    assert code == 0 and "已解缴" in out, err
+    assert json.loads(cli("shift", "pending", "--json")[1]) == []
+
+
+def test_a_prepayment_refund_from_the_cli_needs_a_supervisor_and_prints(office: Office, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    number = number_of(office, office.account_at("in_service"))  # 300.00 prepaid
+    code, _, err = cli("payment", "refund", number, "--amount", "400", "--method", "cash", "--reason", "搬家",
+                       "--approver", "supervisor")
+    assert code != 0 and "退款 400.00 元超过该户预存 300.00 元。" in err
+    pdf = tmp_path / "refund.pdf"
+    code, out, err = cli("payment", "refund", number, "--amount", "120", "--method", "cash", "--reason", "搬家",
+                         "--approver", "supervisor", "--key", "r-1", "--receipt", str(pdf), "--json")
+    assert code == 0, err
+    got = json.loads(out)
+    assert (got["receipt_number"], got["amount"], got["held"], got["replayed"]) == (
+        "T01-R-0000001", "120.00", "prepayment", False)
+    assert "壹佰贰拾元整" in pdf_text(pdf.read_bytes())
+    again = json.loads(cli("payment", "refund", number, "--amount", "120", "--method", "cash", "--reason", "搬家",
+                           "--approver", "supervisor", "--key", "r-1", "--json")[1])
+    assert again["replayed"] is True and again["receipt_number"] == "T01-R-0000001"
+    code, _, err = cli("payment", "refund", number, "--amount", "1", "--method", "cash", "--reason", "押金",
+                       "--held", "deposit", "--approver", "supervisor")
+    assert code != 0 and "超过该户押金 0.00 元" in err

@@ -11,8 +11,11 @@ from cashier_support import pay, with_open_bills
 from sqlalchemy import select, text
 
 from gasdesk.models import LedgerPosting, Shift
-from gasdesk.services.cashier import approval, refunds, shift_close, shift_report
+from gasdesk.models.users import Role
+from gasdesk.services.cashier import approval, refunds, remittances, shift_close, shift_report
+from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import Conflict, ValidationError
+from gasdesk.services.office import users
 
 D = Decimal
 
@@ -100,14 +103,41 @@ def test_a_closed_shift_is_remitted_once_to_a_named_receiver(office: Office) -> 
     boss = supervisor(office)
     with office.db.write() as s:
         shift_id = shift_close.open_shift_of(s, office.clerk).id
-    err = refused(office.db, lambda s: shift_close.remit(s, office.clerk, shift_id, received_by="李会计"), Conflict)
+    err = refused(office.db, lambda s: remittances.remit(s, office.clerk, shift_id, received_by="李会计"), Conflict)
     assert err.zh == "这个班次还没有日结，不能解缴。"
     with office.db.write() as s:
         shift_close.close_shift(s, office.clerk, counted="10x1", approver=boss)
     with office.db.write() as s:
-        row = shift_close.remit(s, office.clerk, shift_id, received_by="李会计")
+        row = remittances.remit(s, office.clerk, shift_id, received_by="李会计")
         assert (row.amount, row.received_by) == (D("10.00"), "李会计")
-    err = refused(office.db, lambda s: shift_close.remit(s, office.clerk, shift_id, received_by="李会计"), Conflict)
+    err = refused(office.db, lambda s: remittances.remit(s, office.clerk, shift_id, received_by="李会计"), Conflict)
     assert err.zh == "这个班次已经解缴过。"
     with office.db.read() as s:
         assert shift_report.report(s, office.clerk, shift_id).closing is not None
+        assert shift_id not in [w.shift_id for w in remittances.pending(s, office.clerk)]
+
+
+def test_the_shifts_waiting_for_remittance_are_the_clerks_own_and_every_one_for_a_supervisor(office: Office) -> None:
+    aid = with_open_bills(office)
+    fresh_shift(office)  # the opening fees' shift, closed and waiting
+    pay(office, aid, "10", tendered="10")
+    boss = supervisor(office)
+    with office.db.write() as s:
+        shift_close.close_shift(s, office.clerk, counted="10x1", approver=boss)
+    with office.db.write() as s:
+        other = users.add_user(s, office.admin, "clerk2", "李四", Role.CLERK, "secret-123")
+    stranger = Actor(other.id, other.login, other.name, Role.CLERK, office.clerk.counter, office.clerk.counter_id)
+    with office.db.read() as s:
+        mine = remittances.pending(s, office.clerk)
+        assert [(w.login, w.counted, w.difference) for w in mine][-1] == ("clerk", D("10.00"), D("0.00"))
+        assert [w.shift_id for w in remittances.pending(s, office.supervisor)] == [w.shift_id for w in mine]
+        assert remittances.pending(s, stranger) == []
+    err = refused(office.db, lambda s: remittances.remit(s, stranger, mine[0].shift_id, received_by="李会计"), Conflict)
+    assert err.zh == "只能解缴自己的班次；别人的班次请主管办理。"
+    err = refused(office.db, lambda s: remittances.remit(s, office.clerk, mine[0].shift_id, received_by="  "),
+                  ValidationError)
+    assert err.zh == "请填写财务接收人的姓名（最多 60 字）。"
+    with office.db.write() as s:
+        done = remittances.remit(s, office.supervisor, mine[0].shift_id, received_by="李会计")
+        assert done.amount == mine[0].counted and "ledger" in done.changes
+        assert [w.shift_id for w in remittances.pending(s, office.clerk)] == [w.shift_id for w in mine[1:]]

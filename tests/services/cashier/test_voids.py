@@ -14,6 +14,7 @@ from sqlalchemy import select, text
 from gasdesk.db import open_database
 from gasdesk.models import Receipt, Shift
 from gasdesk.models.base import utcnow
+from gasdesk.services import ledger
 from gasdesk.services.cashier import approval, refunds
 from gasdesk.services.core.errors import AuthError, Conflict
 from gasdesk.services.ledger import balances, open_amount
@@ -112,6 +113,24 @@ def test_a_prepayment_refund_needs_approval_and_no_more_than_is_held(office: Off
                                          idempotency_key=key())
     assert done.receipt_number == "T01-R-0000001" and done.balances.prepayment_credit == D("180.00")
 
+
+
+def test_a_deposit_held_is_refunded_with_a_refund_receipt_and_no_more(office: Office) -> None:
+    aid = office.account_at("in_service")
+    with office.db.write() as s:  # a 押金 taken in cash
+        ledger.record(s, office.clerk, aid, [ledger.Line("deposit", D("50")), ledger.Line("payment", D("-50"), "cash")],
+                      idempotency_key=key(), action="ledger.post")
+    ok = approve(office).approver
+    assert ok is not None
+    err = refused(office.db, lambda s: refunds.refund_held(s, office.clerk, aid, "50.01", bucket="deposit",
+                                                          method="cash", reason="退瓶", approver=ok,
+                                                          idempotency_key=key()))
+    assert err.zh == "退款 50.01 元超过该户押金 50.00 元。"
+    with office.db.write() as s:
+        done = refunds.refund_held(s, office.clerk, aid, "50", bucket="deposit", method="cash", reason="退瓶",
+                                   approver=ok, idempotency_key=key())
+    assert done.amount == D("50.00") and done.balances.deposits == D("0.00")
+    assert done.balances.prepayment_credit == D("300.00")  # the prepayment stays
 
 def test_the_database_keeps_receipts_and_their_numbers(office: Office) -> None:
     aid = with_open_bills(office)

@@ -140,6 +140,8 @@ def allowed_actions(actor: Actor, status: str, balances: Balances, *, has_entrie
         changes.remove("settle")
     if allowed(actor, "ledger.post") and state is not AccountStatus.CLOSED:
         changes.append("post_payment")
+    if allowed(actor, "ledger.refund") and balances.held > 0:
+        changes.append("refund_held")  # 退预存 / 退押金, with a supervisor's approval
     if allowed(actor, "ledger.reverse") and has_entries:
         changes.append("reverse")
     forward = MACHINE.forward_event(state)

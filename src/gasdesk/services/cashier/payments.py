@@ -147,12 +147,7 @@ def take_payment(
     payment = ledger.Payment(received, method, None if tendered in (None, "") else money(tendered, signed=False))
     ref = clean_reference(method, reference)
     charged = counter_fees.checked(session, fees)
-    shift = shifts.current(session, actor)
-    shifts.check_open(shift)
-    if shift.business_date != business_day.today(session):
-        raise Conflict(
-            f"您 {shift.business_date} 的班次还没有结班：请先结班（日结），再收今天的款。",
-            f"Your shift of {shift.business_date} is still open: close it before taking today's payments.")
+    shift = shifts.todays(session, actor)
     owed = dues.amount_due(session, account.id, shift.business_date)
     parts, over = split(owed, received, sum((f.amount for f in charged), Decimal("0.00")))
     lines = [ledger.Line(f.kind, f.amount, reason=labels.LEDGER_KIND[f.kind].zh) for f in charged]

@@ -19,6 +19,7 @@ from gasdesk.models import (
     Counter,
     LedgerAllocation,
     LedgerEntry,
+    LpgCustomer,
     Receipt,
     ReceiptKind,
     Shift,
@@ -166,13 +167,16 @@ def document(session: Session, actor: Actor, receipt: Receipt, *, copy: bool) ->
     clerk = session.get(User, receipt.user_id)
     assert counter is not None and clerk is not None
     account = summarize(session, actor, load(session, receipt.account_id)) if receipt.account_id else None
+    # an LPG customer's (the depot's exchange): their number, name and address as an account's
+    lpg = None if account else session.scalar(select(LpgCustomer).where(LpgCustomer.party_id == receipt.party_id))
+    number, name, address = ((account.number or "", account.holder_name, account.address) if account else
+                             (lpg.number, lpg.name, lpg.address) if lpg else ("", "", ""))
     items, prepaid = _items(session, receipt)
     return ReceiptDoc(
         company=settings.get(session, "office_name"), counter=counter.code, clerk=f"{clerk.name}（{clerk.login}）",
         number=receipt.number, kind=receipt.kind, status=receipt.status,
-        account_number=(account.number or "") if account else "",
-        holder=mask_name(account.holder_name) if account else "",
-        address=account.address if account else "", items=items, prepayment=prepaid,
+        account_number=number, holder=mask_name(name) if name else "", address=address, items=items,
+        prepayment=prepaid,
         method=labels.text(labels.PAYMENT_METHOD, receipt.method, "zh"), reference=receipt.reference,
         amount=receipt.amount, tendered=receipt.tendered, change=receipt.change_given,
         balance_after=_balance_after(session, receipt), issued_at=receipt.created_at.astimezone(),

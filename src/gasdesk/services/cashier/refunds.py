@@ -4,7 +4,7 @@ A receipt is voided only while its shift is open, by the clerk who issued it at 
 void reverses the whole posting (ledger.void_posting) in that same shift, keeps the receipt's
 number with the status void, and reopens the bills it paid. After the shift is closed the money
 goes back as a refund in the current shift, with a refund receipt (series R) naming the first.
-Prepayment (预存) is refunded the same way.
+Prepayment (预存) and deposits (押金) held are refunded the same way.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -134,11 +135,17 @@ def refund_receipt(session: Session, actor: Actor, number: str, reason: str, *, 
     return Refunded(receipt.number, posted.posting_id, receipt.amount, posted.balances, changes=MONEY_BACK)
 
 
-def refund_prepayment(session: Session, actor: Actor, account_id: int, amount: Decimal | str, *, method: str,
-                      reason: str, approver: Actor, idempotency_key: str, reference: str | None = None) -> Refunded:
-    """退预存: part or all of the prepayment held paid back, with a refund receipt."""
+HELD = {"prepayment": ("预存", "prepayment"), "deposit": ("押金", "deposit")}  # bucket -> its words
+
+
+def refund_held(session: Session, actor: Actor, account_id: int, amount: Decimal | str, *, bucket: str,
+                method: str, reason: str, approver: Actor, idempotency_key: str,
+                reference: str | None = None) -> Refunded:
+    """退预存 / 退押金: part or all of the prepayment or deposit held paid back, with a refund receipt."""
     require(session, actor, "ledger.refund")
     require(session, approver, "ledger.approve")
+    if bucket not in HELD:
+        raise ValidationError("只能退预存或押金。", "Only prepayment or a deposit is refunded.", field="bucket")
     key = ledger.submission_key(idempotency_key)
     first = _replayed(session, key, account_id)
     if first is not None:
@@ -146,17 +153,26 @@ def refund_prepayment(session: Session, actor: Actor, account_id: int, amount: D
     why = _reason(reason)
     account = load(session, account_id)
     back = money(amount)
-    held = ledger.balances(session, account.id).prepayment_credit
+    money_held = ledger.balances(session, account.id)
+    held = money_held.prepayment_credit if bucket == "prepayment" else money_held.deposits
+    zh, en = HELD[bucket]
     if back <= 0:
         raise ValidationError("退款金额必须大于 0 元。", "The refund must be more than 0.", field="amount")
     if back > held:
-        raise Conflict(f"退款 {back} 元超过该户预存 {held} 元。", f"The refund {back} is more than the {held} held.")
+        raise ValidationError(f"退款 {back} 元超过该户{zh} {held} 元。",
+                              f"The refund {back} is more than the {held} {en} held.", field="amount")
     ref = clean_reference(method, reference)
-    posted = ledger.record(session, actor, account.id, [ledger.Line("prepayment_refund", -back),
+    posted = ledger.record(session, actor, account.id, [ledger.Line(f"{bucket}_refund", -back),
                                                         ledger.Line("refund", back, method)],
-                           idempotency_key=key, action="cashier.refund", memo=f"退预存：{why}"[:200],
+                           idempotency_key=key, action="cashier.refund", memo=f"退{zh}：{why}"[:200],
                            approved_by=approver.user_id)
     receipt = receipts.issue(session, actor, posted, ReceiptKind.REFUND, method=method, reference=ref, amount=back)
     audit.record(session, actor, "cashier.refund", "account", account.id,
-                 after={"receipt": receipt.number, "amount": back, "reason": why, "approved_by": approver.login})
+                 after={"receipt": receipt.number, "amount": back, "held": bucket, "reason": why,
+                        "approved_by": approver.login})
     return Refunded(receipt.number, posted.posting_id, back, posted.balances, changes=MONEY_BACK)
+
+
+def refund_prepayment(session: Session, actor: Actor, account_id: int, amount: Decimal | str, **kw: Any) -> Refunded:
+    """退预存 (refund_held of the prepayment)."""
+    return refund_held(session, actor, account_id, amount, bucket="prepayment", **kw)

@@ -1,5 +1,5 @@
-"""日结: closing a shift with the cash counted by denomination, confirmed by a supervisor; and
-解缴, the closed shift's cash handed to finance.
+"""日结: closing a shift with the cash counted by denomination, confirmed by a supervisor (解缴,
+the closed shift's cash handed to finance, is cashier.remittances).
 
 The clerk types the pieces of each denomination; the counted total is held against the cash the
 shift's postings took in (shift_report.money_in); a difference must be explained. The close is
@@ -17,7 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import Remittance, Shift, ShiftClosing
+from gasdesk.models import Shift, ShiftClosing
 from gasdesk.models.base import utcnow
 from gasdesk.models.chain import head
 from gasdesk.money import money
@@ -119,27 +119,6 @@ def close_shift(session: Session, actor: Actor, *, counted: str | dict[Decimal, 
                  after={"counted": total, "expected": expected, "difference": difference, "explanation": why,
                         "approved_by": approver.login, "chain_head": chain})
     return ShiftClosed(shift_report.report(session, actor, shift.id), changes=frozenset({Change.LEDGER}))
-
-
-def remit(session: Session, actor: Actor, shift_id: int, *, received_by: str, note: str = "") -> Remittance:
-    """解缴: the closed shift's counted cash handed to finance's ``received_by``; once per shift."""
-    require(session, actor, "remittance.record")
-    closing = session.scalar(select(ShiftClosing).where(ShiftClosing.shift_id == shift_id))
-    if closing is None:
-        raise Conflict("这个班次还没有日结，不能解缴。", "The shift is not closed yet; it cannot be remitted.")
-    who = unicodedata.normalize("NFKC", received_by or "").strip()
-    if not who or len(who) > 60:
-        raise ValidationError("请填写财务接收人的姓名（最多 60 字）。", "Name finance's receiver (60 at most).",
-                              field="received_by")
-    if session.scalar(select(Remittance.id).where(Remittance.shift_id == shift_id)) is not None:
-        raise Conflict("这个班次已经解缴过。", "This shift was already remitted.")
-    row = Remittance(shift_id=shift_id, amount=closing.counted, received_by=who, handed_by=actor.user_id,
-                     note=(note or "").strip()[:200])
-    session.add(row)
-    session.flush()
-    audit.record(session, actor, "remittance.record", "shift", shift_id,
-                 after={"amount": closing.counted, "received_by": who})
-    return row
 
 
 def my_open_shift(session: Session, actor: Actor) -> shift_report.ShiftReport:

@@ -57,13 +57,20 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "notice.mark": frozenset({R, S}),
     # the cashier (issue 12): a clerk takes money and asks for voids; a supervisor approves them
     # (ledger.approve) and confirms shift closes; readers collect arrears on their rounds
-    "receipt.view": frozenset({C, S}),
+    "receipt.view": frozenset({C, D, S}),  # the depot's exchanges are paid with the cashier's receipts
     "receipt.void": frozenset({C, S}),
-    "shift.close": frozenset({C, S}),
+    "shift.close": frozenset({C, D, S}),
     "shift.confirm": frozenset({S}),
-    "remittance.record": frozenset({C, S}),
+    "remittance.record": frozenset({C, D, S}),
     "arrears.view": frozenset({C, R, S}),
     "dunning.mark": frozenset({R, S}),
+    # the LPG depot (issue 13): the keeper registers customers and cylinders, moves and sells them;
+    # the counter may look a customer or a cylinder up
+    "depot.view": frozenset({C, D, S}),
+    "depot.customer": frozenset({D, S}),
+    "depot.register": frozenset({D, S}),
+    "depot.move": frozenset({D, S}),
+    "depot.sell": frozenset({D, S}),
 }
 
 WORKPLACES = ("counter", "readings", "depot", "reports", "admin")

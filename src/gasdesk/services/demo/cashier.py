@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gasdesk.models import Account, Bill
-from gasdesk.services.cashier import payments, refunds, shift_close, shift_report
+from gasdesk.services.cashier import payments, refunds, remittances, shift_close, shift_report
 from gasdesk.services.core import business_day
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import NotFound
@@ -98,4 +98,4 @@ def _close(session: Session, actor: Actor, boss: Actor, rng: random.Random) -> N
     short = Decimal("0.50") if rng.random() < 0.05 and cash >= 1 else Decimal(0)
     shift_close.close_shift(session, actor, counted=notes(cash - short), approver=boss,
                             explanation="找零时多找 0.5 元" if short else "")
-    shift_close.remit(session, actor, shift.id, received_by=FINANCE)
+    remittances.remit(session, actor, shift.id, received_by=FINANCE)

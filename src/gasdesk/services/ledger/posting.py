@@ -47,6 +47,7 @@ KINDS: dict[str, tuple[str, int]] = {
     "meter_fee": ("charge", +1),  # the counter's fees (services.cashier.fees)
     "service_fee": ("charge", +1),
     "reconnection_fee": ("charge", +1),
+    "lpg_sale": ("charge", +1),  # the depot's exchange, paid on the spot (services.depot.exchange)
     "adjustment": ("charge", 0),  # either sign, with a reason
     "prepayment": ("prepayment", +1),
     "prepayment_applied": ("prepayment", -1),

@@ -54,3 +54,14 @@ def check_open(shift: Shift) -> None:
             f"班次 {shift.id}（{shift.business_date}）已结班，不能再记账。",
             f"Shift {shift.id} ({shift.business_date}) is closed; nothing more can be posted into it.",
         )
+
+
+def todays(session: Session, actor: Actor) -> Shift:
+    """The shift to take today's money in: open, and today's (last night's must be closed first)."""
+    shift = current(session, actor)
+    check_open(shift)
+    if shift.business_date != business_day.today(session):
+        raise Conflict(
+            f"您 {shift.business_date} 的班次还没有结班：请先结班（日结），再收今天的款。",
+            f"Your shift of {shift.business_date} is still open: close it before taking today's payments.")
+    return shift

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence
 
-from gasdesk.ui.counter import change_dialogs, opening_dialogs, payment_dialog
+from gasdesk.ui.counter import change_dialogs, opening_dialogs, payment_dialog, refund_dialog
 from gasdesk.ui.counter.base import CounterDialog
 
 DialogFactory = Callable[..., CounterDialog]
@@ -31,6 +31,9 @@ class Action:
 ACTIONS: dict[str, Action] = {a.name: a for a in (
     # 收费: the counter's most frequent action, on Alt+S.
     Action("post_payment", QT_TRANSLATE_NOOP("AccountPage", "Take payment…"), "Alt+S", payment_dialog.PaymentDialog),
+    # 退款: prepayment or a deposit paid back (K for 退款 tuìkuǎn), far from Alt+S.
+    Action("refund_held", QT_TRANSLATE_NOOP("AccountPage", "Refund prepayment/deposit…"), "Alt+K",
+           refund_dialog.RefundHeldDialog),
     Action("sign", QT_TRANSLATE_NOOP("AccountPage", "Sign contract…"), "Alt+C", opening_dialogs.ContractDialog),
     Action("number", QT_TRANSLATE_NOOP("AccountPage", "Assign number…"), "Alt+N", opening_dialogs.AssignNumberDialog),
     Action("plan_install", QT_TRANSLATE_NOOP("AccountPage", "Plan installation…"), "Alt+P",

@@ -27,6 +27,7 @@ from gasdesk.services.accounts.opening import SigningResult
 from gasdesk.services.accounts.page import AccountDetail
 from gasdesk.services.cashier.payments import PaymentDone
 from gasdesk.services.cashier.receipts import ReceiptRow
+from gasdesk.services.cashier.refunds import Refunded
 from gasdesk.services.core import audit_words, labels
 from gasdesk.services.core.changes import Change
 from gasdesk.ui.counter import change_dialogs, fmt, opening_dialogs
@@ -396,11 +397,12 @@ class AccountPage(QWidget):
         return dialog
 
     def _action_done(self, result: object) -> None:
-        if isinstance(result, PaymentDone):  # the receipt prints as the page reloads
-            print_receipt(self.ctx, self, result.receipt_number, shown=self._receipt_shown)
+        number = result.receipt_number if isinstance(result, PaymentDone | Refunded) else None
+        if number:  # the receipt (or the refund's) prints as the page reloads
+            print_receipt(self.ctx, self, number, shown=self._receipt_shown)
 
         def then(_detail: AccountDetail) -> None:
-            if isinstance(result, PaymentDone):
+            if number:
                 return  # the receipt's preview has the keys; closing it comes back here
             if isinstance(result, SigningResult):  # the number, large, to read to the customer
                 shown = opening_dialogs.NumberAssignedDialog(result.number, self)
@@ -431,7 +433,7 @@ class AccountPage(QWidget):
         if self.detail is None:
             return
         dialog = VoidDialog(self.ctx, self.detail, row, self)
-        dialog.saved.connect(lambda _r: self.reload())
+        dialog.saved.connect(self._action_done)  # a refund's receipt prints
         dialog.rejected.connect(self.refocus)
         self.dialog = dialog
         dialog.open()

@@ -1,6 +1,7 @@
 """The counter workplace: the search box on top, the results or the open account below.
 
-Keys: F3 / Ctrl+F search, F2 new account, F7 gas-on days, F8 registers; in the account: the action keys on
+Keys: F3 / Ctrl+F search, F2 new account, F7 gas-on days, F8 registers, F9 close the shift, Shift+F9
+remit its cash; in the account: the action keys on
 its buttons, Esc back to the results.
 """
 
@@ -17,6 +18,7 @@ from gasdesk.services.core.permissions import allowed
 from gasdesk.ui.counter.account_page import AccountPage
 from gasdesk.ui.counter.gas_on_days import GasOnDaysDialog
 from gasdesk.ui.counter.opening_dialogs import ApplicationDialog
+from gasdesk.ui.counter.remit_dialog import RemitDialog
 from gasdesk.ui.counter.search import SearchPanel
 from gasdesk.ui.counter.shift_dialog import ShiftDialog
 from gasdesk.ui.reports.registers import RegistersDialog
@@ -56,6 +58,8 @@ class CounterPage(QWidget):
             specs.append(("registers", self.tr("Registers"), "F8", self.registers))
         if allowed(ctx.actor, "shift.close"):
             specs.append(("shift", self.tr("Close shift"), "F9", self.close_shift))
+        if allowed(ctx.actor, "remittance.record"):
+            specs.append(("remit", self.tr("Remit cash"), "Shift+F9", self.remit))
         for name, text, key, slot in specs:
             button = QPushButton(f"{text}  {key}")
             button.setObjectName(f"counter_{name}")
@@ -135,6 +139,13 @@ class CounterPage(QWidget):
     def close_shift(self) -> None:
         """F9: 日结, the cash counted and a supervisor's confirmation; the sheet then prints."""
         dialog = ShiftDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self.refocus())
+        self.dialog = dialog
+        dialog.open()
+
+    def remit(self) -> None:
+        """Shift+F9: 解缴, a closed shift's cash to finance."""
+        dialog = RemitDialog(self.ctx, self)
         dialog.finished.connect(lambda _r: self.refocus())
         self.dialog = dialog
         dialog.open()

@@ -2,8 +2,7 @@
 and why, a supervisor's password; then the closing sheet to print.
 
 The pieces of each denomination are typed in a column (Enter moves down); the counted total and
-the difference follow as they are typed. The approval is checked in a transaction of its own
-before the close (a wrong password counts toward the supervisor's lock).
+the difference follow as they are typed. The approval is the counter's (approved.ApprovedDialog).
 """
 
 from __future__ import annotations
@@ -15,12 +14,13 @@ from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from gasdesk.services.cashier import approval, shift_close, shift_print
+from gasdesk.services.cashier import shift_close, shift_print
 from gasdesk.services.cashier.shift_report import ShiftReport
 from gasdesk.services.core import labels
+from gasdesk.services.core.actor import Actor
 from gasdesk.ui.counter import fmt
-from gasdesk.ui.counter.base import Call, CounterDialog
-from gasdesk.ui.forms import show_form_error
+from gasdesk.ui.counter.approved import ApprovedDialog
+from gasdesk.ui.counter.base import Call
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.pdf_preview import PdfPreview
 
@@ -37,9 +37,9 @@ def _note(d: Decimal) -> str:
     return QCoreApplication.translate("ShiftDialog", "%1 fen").replace("%1", str(int(d * 100)))
 
 
-class ShiftDialog(CounterDialog):
+class ShiftDialog(ApprovedDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, None, parent)
         self.setWindowTitle(self.tr("Close the shift"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close the shift (Enter)"))
         self.report: ShiftReport | None = None
@@ -71,9 +71,8 @@ class ShiftDialog(CounterDialog):
         self.form.addRow(self.tr("Counted:"), self.counted)
         self.explanation = self.add_row(self.tr("&Why it differs:"), QLineEdit())
         self.explanation.setMaxLength(400)
-        self.login = self.add_row(self.tr("Supervisor's &login:"), QLineEdit())
-        self.password = self.add_row(self.tr("Supervisor's &password:"), QLineEdit())
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_approval(reason=False)  # the difference's explanation is the one reason asked
+        self.after_refusal = self.explanation
         self.finish()
         actor = self.actor
         ctx.runner.submit(lambda s: shift_close.my_open_shift(s, actor), self._read, self._not_read, write=False,
@@ -117,40 +116,17 @@ class ShiftDialog(CounterDialog):
                 text += "    " + self.tr("matches")
         self.counted.setText(text)
 
-    def save(self) -> Call | None:  # not used: submit() asks for the approval first
-        return None
+    def check(self) -> bool:
+        return self.report is not None
 
-    def submit(self) -> None:
-        if not self.buttons.isEnabled() or self.report is None:
-            return
-        show_form_error(self.error, "")
-        if not self.login.text().strip() or not self.password.text():
-            self.complain(self.tr("The supervisor types their login and password to confirm the close."),
-                          self.login if not self.login.text().strip() else self.password)
-            return
-        actor, login, password = self.actor, self.login.text(), self.password.text()
-        self.buttons.setEnabled(False)
-        self.runner.submit(lambda s: approval.check(s, actor, login, password), self._approved, self._failed,
-                           write=True, owner=self)
+    def approved(self, approver: Actor) -> Call:
+        actor, counts, why = self.actor, self.counts(), self.explanation.text()
+        return lambda s: shift_close.close_shift(s, actor, counted=counts, approver=approver, explanation=why)
 
-    def _approved(self, checked: approval.Approval) -> None:
-        if checked.approver is None:
-            self.buttons.setEnabled(True)
-            self.password.clear()
-            self.complain(error_text(checked.error) if checked.error else "", self.password)
-            return
-        approver, actor, counts, why = checked.approver, self.actor, self.counts(), self.explanation.text()
-        self.runner.submit(lambda s: shift_close.close_shift(s, actor, counted=counts, approver=approver,
-                                                             explanation=why),
-                           self._closed, self._refused, write=True, owner=self)
-
-    def _refused(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.complain(error_text(exc), self.field_at_fault(exc) or self.explanation)
-
-    def _closed(self, result: shift_close.ShiftClosed) -> None:
+    def _done(self, result: object) -> None:  # closed: the closing sheet to print
+        assert isinstance(result, shift_close.ShiftClosed)
         actor, report, ctx, parent = self.actor, result.report, self.ctx, self.parentWidget()
-        self._done(result)
+        super()._done(result)
 
         def show(pdf: bytes) -> None:
             title = QCoreApplication.translate("ShiftDialog", "Closing sheet of shift %1").replace(
