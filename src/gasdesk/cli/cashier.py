@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +19,11 @@ from gasdesk.cli import common
 from gasdesk.services.core import labels
 
 if TYPE_CHECKING:  # the command line starts without the database layer (tests/packaging)
+    from sqlalchemy.orm import Session
+
     from gasdesk.db import Database
     from gasdesk.services.core.actor import Actor
+    from gasdesk.services.printing.jobs import Document
 
 LAYOUTS = ("roll", "a5")
 
@@ -36,11 +40,17 @@ def _approver(db: Database, actor: Actor, login: str) -> Actor:
 def _write_receipt(db: Database, actor: Actor, number: str, out: str, layout: str, *, reprint: bool) -> None:
     """The receipt's PDF to ``out``, recorded as a print job (saved, or failed with the reason)."""
     from gasdesk.services.cashier import receipts
+
+    write_printed(db, actor, lambda s: receipts.render(s, actor, number, layout, reprint=reprint), out)
+
+
+def write_printed(db: Database, actor: Actor, render: Callable[[Session], tuple[Document, bytes]], out: str) -> None:
+    """A rendered document's PDF to ``out``, recorded as a print job (saved, or failed with the reason)."""
     from gasdesk.services.core.errors import GasdeskError
     from gasdesk.services.core.runner import run
     from gasdesk.services.printing import jobs
 
-    document, data = run(db, actor, lambda s: receipts.render(s, actor, number, layout, reprint=reprint), write=True)
+    document, data = run(db, actor, render, write=True)
     target = str(Path(out).resolve())
     try:
         common.write_file(out, data)

@@ -2,7 +2,8 @@
 `depot check|list|customers` (anyone who may look: the counter too), `depot customer` (register a
 real-name customer, from the short form or a piped-gas account), `depot register` (a cylinder
 or a delivery note's serial range), `depot stock` (the day's movement sheet) and `depot exchange`
-(exit 1 with the reasons when refused, nothing stored)."""
+(paid in money or by coupon; exit 1 with the reasons when refused, nothing stored); coupons and
+deposits in depot_money.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import argparse
 import uuid
 from datetime import date
 
-from gasdesk.cli import common
+from gasdesk.cli import common, depot_money
 from gasdesk.services.depot import labels as depot_labels
 
 STATES = tuple(depot_labels.CYLINDER_STATE)
@@ -134,15 +135,17 @@ def cmd_exchange(args: argparse.Namespace) -> int:
         actor = common.login(db, args)
         done = run(db, actor, lambda s: exchange.exchange(s, actor, args.customer, pairs, amount=args.amount,
                                                            method=args.method, reference=args.reference,
-                                                           tendered=args.tendered, key=key))
+                                                           tendered=args.tendered, key=key,
+                                                           coupons=args.coupons or ()))
     if args.json:
         common.dump_json(done.json())
         return 0
     swapped = "，".join(f"{i}→{o}" for i, o in done.pairs)
-    common.out(common.words(f"已换瓶 {len(done.pairs)} 对（{swapped}），收款 {done.amount} 元，"
-                            f"收据 {done.receipt_number}",
-                            f"{len(done.pairs)} exchanged ({swapped}), {done.amount} paid, receipt "
-                            f"{done.receipt_number}"))
+    paid = (common.words(f"用气票 {'、'.join(done.coupons)}", f"by coupon {', '.join(done.coupons)}") if done.coupons
+            else common.words(f"收款 {done.amount} 元，收据 {done.receipt_number}",
+                              f"{done.amount} paid, receipt {done.receipt_number}"))
+    common.out(common.words(f"已换瓶 {len(done.pairs)} 对（{swapped}），{paid}",
+                            f"{len(done.pairs)} exchanged ({swapped}), {paid}"))
     return 0
 
 
@@ -230,8 +233,10 @@ def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentP
                     help=w("收回的空瓶（可重复，与 --out 成对）", "the empty taken in (repeatable, paired with --out)"))
     ex.add_argument("--out", dest="handed_out", action="append", metavar="SERIAL",
                     help=w("发出的满瓶", "the full cylinder handed out"))
-    ex.add_argument("--amount", required=True, help=w("收款金额（元）", "amount paid (yuan)"))
-    ex.add_argument("--method", required=True, help=w("付款方式", "payment method"))
+    ex.add_argument("--coupon", dest="coupons", action="append", metavar="SERIAL",
+                    help=w("用气票付款：每只满瓶一张（可重复）", "pay by coupon: one a full cylinder (repeatable)"))
+    ex.add_argument("--amount", help=w("收款金额（元）", "amount paid (yuan)"))
+    ex.add_argument("--method", help=w("付款方式", "payment method"))
     ex.add_argument("--tendered", help=w("现金实收（元）", "cash handed over"))
     ex.add_argument("--reference", help=w("非现金的交易参考号", "the reference of a non-cash payment"))
     ex.add_argument("--key", help=w("提交编号：重复提交只换一次", "submission key: a retry exchanges once"))
@@ -243,3 +248,4 @@ def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentP
     sk.add_argument("-o", "--out", metavar="FILE.pdf", help=w("日报 PDF 写到这里", "write the sheet's PDF here"))
     common.json_flag(sk)
     sk.set_defaults(func=cmd_stock)
+    depot_money.register(dsub, common_options)

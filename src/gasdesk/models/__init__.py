@@ -36,6 +36,7 @@ from gasdesk.models.depot import (
     DepotTransaction,
     LpgCustomer,
 )
+from gasdesk.models.depot_money import Coupon, CouponBook, CouponStatus, DepositSlip, DepositStatus
 from gasdesk.models.ledger import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift
 from gasdesk.models.premises import Premises
 from gasdesk.models.printing import PrintJob
@@ -57,12 +58,17 @@ __all__ = [
     "Compound",
     "Contract",
     "Counter",
+    "Coupon",
+    "CouponBook",
+    "CouponStatus",
     "CustomerKind",
     "Cylinder",
     "CylinderMovement",
     "CylinderRefusal",
     "CylinderSize",
     "CylinderState",
+    "DepositSlip",
+    "DepositStatus",
     "DepotTransaction",
     "DunningMark",
     "DunningOutcome",

@@ -96,7 +96,7 @@ def test_an_exchange_from_the_cli_and_its_refusal_storing_nothing(cli, depot: De
     assert code == 0, err
     assert json.loads(out) == {"transaction_id": json.loads(out)["transaction_id"], "customer": customer.number,
                                "pairs": [{"in": "E-01", "out": "F-01"}], "amount": "115.00",
-                               "receipt_number": "D01-A-0000001", "replayed": False}
+                               "receipt_number": "D01-A-0000001", "coupons": [], "replayed": False}
     code, out, _ = cli("depot", "check", "F-01", "--json")
     assert json.loads(out)["holder"] == customer.number
 

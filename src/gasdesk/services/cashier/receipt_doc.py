@@ -39,3 +39,6 @@ class ReceiptDoc:
     issued_at: datetime  # local time
     business_date: date
     copy: bool  # a reprint (补打): the copy mark 副本 is printed
+    title: str = ""  # another document on the receipt's layout (押金条); "" for 收款收据 / 退款收据
+    notes: tuple[str, ...] = ()  # lines printed under the payment (the slip's receipt number, its terms)
+    show_balance: bool = True  # 余额 after: a slip does not show it

@@ -51,7 +51,7 @@ def balance_text(value: Decimal) -> str:
 
 
 def _title(doc: ReceiptDoc) -> str:
-    return "退款收据" if doc.kind == "refund" else "收款收据"
+    return doc.title or ("退款收据" if doc.kind == "refund" else "收款收据")
 
 
 def _item_rows(doc: ReceiptDoc) -> list[tuple[str, str, Decimal]]:
@@ -61,6 +61,10 @@ def _item_rows(doc: ReceiptDoc) -> list[tuple[str, str, Decimal]]:
     return rows
 
 
+def _number_label(doc: ReceiptDoc) -> str:
+    return f"{doc.title}号" if doc.title else "收据号"
+
+
 def _refund(doc: ReceiptDoc) -> bool:
     return doc.kind == "refund"
 
@@ -68,7 +72,8 @@ def _refund(doc: ReceiptDoc) -> bool:
 def _payment_rows(doc: ReceiptDoc) -> list[list[Pair]]:
     """How it was paid, in rows of at most two pairs: the method and the balance, the reference
     alone on its row (a 28-digit WeChat number needs the width), the cash tendered and the change."""
-    rows = [[("退款方式" if _refund(doc) else "付款方式", doc.method), ("余额", balance_text(doc.balance_after))]]
+    first = [("退款方式" if _refund(doc) else "付款方式", doc.method)]
+    rows = [first + ([("余额", balance_text(doc.balance_after))] if doc.show_balance else [])]
     if doc.reference:
         rows.append([("交易参考号", doc.reference)])
     cash = [(name, yuan(value)) for name, value in (("实收", doc.tendered), ("找零", doc.change)) if value is not None]
@@ -145,7 +150,7 @@ def _roll_story(doc: ReceiptDoc, st: Styles, width: float) -> list[Flowable]:
 
     story += [
         _dashes(2 * mm),
-        block([("收据号", doc.number), ("时间", f"{doc.issued_at:%Y-%m-%d %H:%M}"),
+        block([(_number_label(doc), doc.number), ("时间", f"{doc.issued_at:%Y-%m-%d %H:%M}"),
                ("营业日", doc.business_date.isoformat()), ("柜台", doc.counter),
                ("经办人" if _refund(doc) else "收款员", doc.clerk)]),
         _dashes(),
@@ -178,6 +183,7 @@ def _roll_story(doc: ReceiptDoc, st: Styles, width: float) -> list[Flowable]:
     story += [items, _dashes(), total, block([("大写", amount_in_words(doc.amount))]), _dashes(),
               block(sorted((pair for row in _payment_rows(doc) for pair in row), key=lambda p: p[0] == "余额")),
               _dashes()]  # one pair a line, the balance last: what the customer reads going home
+    story += [Paragraph(escape(note), small) for note in doc.notes]
     return story
 
 
@@ -190,7 +196,7 @@ def _a5_story(doc: ReceiptDoc, st: Styles, width: float) -> list[Flowable]:
         Paragraph(escape(_title(doc)), _sized("receipt_title", st.title, body.fontSize + 9, spaceAfter=0)),
         HRFlowable(width=34 * mm, thickness=0.8, color=colors.black, spaceBefore=0.6 * mm, spaceAfter=0.5 * mm),
         HRFlowable(width=34 * mm, thickness=0.8, color=colors.black, spaceBefore=0, spaceAfter=2 * mm),
-        Paragraph(f"收据号：<font color='#B00000'>{escape(doc.number)}</font>",
+        Paragraph(f"{_number_label(doc)}：<font color='#B00000'>{escape(doc.number)}</font>",
                   ParagraphStyle("receipt_number", parent=body, alignment=2)),
         Spacer(1, 1.5 * mm),
     ]
@@ -243,6 +249,7 @@ def _a5_story(doc: ReceiptDoc, st: Styles, width: float) -> list[Flowable]:
         total,
         Spacer(1, 3 * mm),
         _pairs_table(_payment_rows(doc), [labels, value_w, labels, value_w], label_style, body, ruled=True),
+        *[Paragraph(escape(note), body) for note in doc.notes],
         Spacer(1, 10 * mm),
         signature,
     ]))

@@ -1,6 +1,7 @@
-"""What ``gasdesk db check`` proves of the money beyond the hash chain: every receipt series runs
-without gaps to its last number, every receipt equals the money of its posting, every closed
-shift's close equals its postings, and no charge is allocated more than it is or less than 0."""
+"""What ``gasdesk db check`` proves of the money beyond the hash chain: every receipt series (and
+the depots' deposit slips, series Y) runs without gaps to its last number, every receipt equals
+the money of its posting, every closed shift's close equals its postings, and no charge is
+allocated more than it is or less than 0."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import LedgerAllocation, LedgerEntry, Receipt, ShiftClosing
+from gasdesk.models import DepositSlip, LedgerAllocation, LedgerEntry, Receipt, ShiftClosing
+from gasdesk.models.depot_money import DEPOSIT_SERIES
 from gasdesk.services.cashier import numbers, shift_report
 from gasdesk.services.core.labels import Label
 
@@ -23,6 +25,8 @@ def findings(session: Session) -> tuple[int, list[Label]]:
     seqs: dict[tuple[int, str], list[int]] = defaultdict(list)
     for counter_id, series, seq in session.execute(select(Receipt.counter_id, Receipt.series, Receipt.seq)):
         seqs[(counter_id, series)].append(seq)
+    for counter_id, seq in session.execute(select(DepositSlip.counter_id, DepositSlip.seq)):  # the depot's Y
+        seqs[(counter_id, DEPOSIT_SERIES)].append(seq)
     last = numbers.last_numbers(session)
     for key in sorted(set(seqs) | set(last)):
         have, top = sorted(seqs.get(key, [])), last.get(key, 0)

@@ -88,4 +88,8 @@ AUDIT_ACTION = table("""
     depot.register          | 登记钢瓶     | Cylinders registered
     depot.move              | 钢瓶收发     | Cylinders moved
     depot.exchange          | 换瓶         | Cylinders exchanged
+    depot.coupons           | 气票入库     | Coupon books received
+    depot.coupon_sale       | 售气票       | Coupon book sold
+    depot.deposit           | 收押金借瓶   | Deposit taken, cylinders lent
+    depot.deposit_refund    | 退押金还瓶   | Cylinders returned, deposit refunded
 """)

@@ -131,6 +131,7 @@ LEDGER_KIND = table("""
     service_fee        | 上门服务费 | Call-out service fee
     reconnection_fee   | 复通费     | Reconnection fee
     lpg_sale           | 液化气款   | LPG sold
+    coupon_sale        | 液化气票款 | LPG coupons sold
     adjustment         | 调整       | Adjustment
     prepayment         | 预付款     | Prepayment
     prepayment_applied | 预付款抵扣 | Prepayment applied
@@ -326,6 +327,8 @@ AUDIT_ENTITY = table("""
     action       | 操作     | action
     lpg_customer | 液化气用户 | LPG customer
     depot_transaction | 调瓶点业务 | depot transaction
+    coupon_book  | 气票本   | coupon book
+    deposit_slip | 押金条   | deposit slip
 """)
 
 # The documents a print job or a reprint names.
@@ -333,6 +336,7 @@ DOCUMENT_KIND = table("""
     gas_on_sheet | 通气签收单 | gas-on sign-off sheet
     route_sheet  | 抄表单     | route sheet
     price_notice | 调价通知   | price-change notice
+    deposit_slip | 押金条     | deposit slip
 """)
 
 YES_NO = table("""

@@ -61,13 +61,19 @@ class RegisteredCylinders(Changed):
     serials: list[str]
 
 
-def clean_serial(text: str) -> str:
+# what is typed: the thing (two characters) then its number; the messages use both and the number alone
+CYLINDER_SERIAL = Label("钢瓶钢印号", "the cylinder's serial")
+
+
+def clean_serial(text: str, what: Label = CYLINDER_SERIAL) -> str:
+    """A serial as kept: full-width forms read as such, upper case, no spaces (a coupon's the same)."""
     value = unicodedata.normalize("NFKC", text or "").strip().upper().replace(" ", "")
     if not value:
-        raise ValidationError("请输入或扫描钢瓶钢印号。", "Type or scan the cylinder's serial.", field="serial")
+        raise ValidationError(f"请输入或扫描{what.zh}。", f"Type or scan {what.en}.", field="serial")
     if not _SERIAL.fullmatch(value):
-        raise ValidationError(f"钢印号只能是 3 到 32 位字母、数字或“-”：{shown(text)}",
-                              f"A serial is 3 to 32 letters, digits or dashes: {shown(text)}", field="serial")
+        what_en = what.en[:1].upper() + what.en[1:]
+        raise ValidationError(f"{what.zh[2:]}只能是 3 到 32 位字母、数字或“-”：{shown(text)}",
+                              f"{what_en} is 3 to 32 letters, digits or dashes: {shown(text)}", field="serial")
     return value
 
 
@@ -79,22 +85,22 @@ def clean_serial_or_raw(text: str) -> str:
         return unicodedata.normalize("NFKC", text or "").strip()[:64]
 
 
-def expand(text: str) -> list[str]:
+def expand(text: str, what: Label = CYLINDER_SERIAL, limit: int = MAX_BATCH, unit: str = "只") -> list[str]:
     """A serial, or a range from a delivery note: "A2026-0001~0100" (the same width) -> its serials."""
     clean = unicodedata.normalize("NFKC", text or "").strip().upper().replace(" ", "")
     m = _RANGE.fullmatch(clean) if any(sep in clean for sep in ("~", "..", "至")) else None
     if m is None:
-        return [clean_serial(clean)]
+        return [clean_serial(clean, what)]
     prefix, first, last = m.group(1), m.group(2), m.group(3)
     width = len(first)
     if len(last) < width:  # "A0001~99": the end's digits replace the tail of the start
         last = first[: width - len(last)] + last
     start, end = int(first), int(last)
-    if end < start or end - start + 1 > MAX_BATCH:
-        raise ValidationError(f"钢印号范围不对：{shown(text, 40)}（一次最多 {MAX_BATCH} 只，由小到大）。",
-                              f"Serial range not understood: {shown(text, 40)} (at most {MAX_BATCH}, ascending).",
+    if end < start or end - start + 1 > limit:
+        raise ValidationError(f"{what.zh[2:]}范围不对：{shown(text, 40)}（一次最多 {limit} {unit}，由小到大）。",
+                              f"Range of {what.en} not understood: {shown(text, 40)} (at most {limit}, ascending).",
                               field="serial")
-    return [clean_serial(f"{prefix}{n:0{width}d}") for n in range(start, end + 1)]
+    return [clean_serial(f"{prefix}{n:0{width}d}", what) for n in range(start, end + 1)]
 
 
 def size_of(session: Session, code: str) -> CylinderSize:

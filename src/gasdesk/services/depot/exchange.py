@@ -17,22 +17,20 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gasdesk.models import Cylinder, CylinderRefusal, LpgCustomer, Receipt, ReceiptKind
+from gasdesk.models import Coupon, Cylinder, CylinderRefusal, LpgCustomer, Receipt
 from gasdesk.models.depot import CylinderState
 from gasdesk.money import money
 from gasdesk.services import ledger
-from gasdesk.services.cashier import receipts
-from gasdesk.services.cashier.payments import clean_reference
 from gasdesk.services.core import audit, business_day
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.changes import Change, Changed
 from gasdesk.services.core.errors import Conflict, ValidationError
 from gasdesk.services.core.label_table import joined
 from gasdesk.services.core.permissions import require
-from gasdesk.services.depot import checks, customers, cylinders, movements
+from gasdesk.services.depot import checks, customers, cylinders, movements, sales
+from gasdesk.services.depot import coupons as coupon_rules
 from gasdesk.services.depot.labels import REASON
 from gasdesk.services.depot.machine import CylinderEvent
-from gasdesk.services.ledger import shifts
 
 MAX_PAIRS = 20
 
@@ -71,12 +69,12 @@ class Exchanged(Changed):
     amount: Decimal
     receipt_number: str | None
     replayed: bool = False
-    refusals: list[Refusal] = field(default_factory=list)
+    coupons: list[str] = field(default_factory=list)
 
     def json(self) -> dict[str, object]:
         return {"transaction_id": self.transaction_id, "customer": self.customer_number,
                 "pairs": [{"in": i, "out": o} for i, o in self.pairs], "amount": str(self.amount),
-                "receipt_number": self.receipt_number, "replayed": self.replayed}
+                "receipt_number": self.receipt_number, "coupons": self.coupons, "replayed": self.replayed}
 
 
 def _held(session: Session, customer_id: int, size: str) -> list[Cylinder]:
@@ -115,10 +113,24 @@ def _checked(session: Session, customer: LpgCustomer, pairs: Sequence[Pair], dep
     return found, refused
 
 
+def take_in_from(session: Session, txn: movements.DepotTransaction, empty: Cylinder, customer_id: int) -> None:
+    """Take ``empty`` in from the customer; a company cylinder recorded with someone else moves that
+    record to them from one of this customer's (the record follows the cylinders)."""
+    previous = empty.holder_id
+    movements.move(session, txn, empty, CylinderEvent.TAKE_IN)
+    if empty.owner_id is None and previous is not None and previous != customer_id:
+        mine = _held(session, customer_id, empty.size)
+        if mine:
+            movements.move(session, txn, mine[0], CylinderEvent.REASSIGN, holder_id=previous,
+                           reason=f"随 {empty.serial} 转记")
+
+
 def exchange(session: Session, actor: Actor, customer_number: str, pairs: Sequence[Pair], *,
-             amount: Decimal | str, method: str, key: str, reference: str | None = None,
-             tendered: Decimal | str | None = None) -> Exchanged:
-    """Exchange ``pairs`` for the customer, paid by ``method`` through the cashier's receipt and shift."""
+             amount: Decimal | str | None = None, method: str | None = None, key: str,
+             reference: str | None = None, tendered: Decimal | str | None = None,
+             coupons: Sequence[str] = ()) -> Exchanged:
+    """Exchange ``pairs`` for the customer, paid by ``method`` through the cashier's receipt and
+    shift, or with ``coupons`` (one of the size per full cylinder, cancelled; no money moves)."""
     require(session, actor, "depot.sell")
     done = movements.find_transaction(session, key)
     if done is not None:
@@ -127,6 +139,12 @@ def exchange(session: Session, actor: Actor, customer_number: str, pairs: Sequen
     if not pairs or len(pairs) > MAX_PAIRS:
         raise ValidationError(f"一次换 1 到 {MAX_PAIRS} 对钢瓶。", f"Exchange 1 to {MAX_PAIRS} pairs at a time.",
                               field="pairs")
+    if coupons and (method or amount not in (None, "")):
+        raise ValidationError("用气票付款时不再收钱：金额和付款方式不填。",
+                              "Paid by coupon: no amount or method.", field="coupon")
+    if not coupons and not method:
+        raise ValidationError("请选择付款方式，或扫描气票。", "Choose a payment method, or scan coupons.",
+                              field="method")
     serials = [p.taken_in.strip().upper() for p in pairs] + [p.handed_out.strip().upper() for p in pairs]
     if len(set(serials)) != len(serials):
         raise ValidationError("同一只钢瓶扫了两次，请核对。", "The same cylinder was scanned twice.", field="pairs")
@@ -134,34 +152,34 @@ def exchange(session: Session, actor: Actor, customer_number: str, pairs: Sequen
     found, refused = _checked(session, customer, pairs, depot.id)
     if refused:
         raise ExchangeRefused(refused)
-    price = money(amount)
-    payment = ledger.Payment(price, method, None if tendered in (None, "") else money(tendered, signed=False))
-    ref = clean_reference(method, reference)
-    shift = shifts.todays(session, actor)
+    paying: list[Coupon] = []
+    if coupons:
+        paying, bad = coupon_rules.checked(session, coupons, [full.size for _e, full, _p in found])
+        if bad:
+            raise coupon_rules.CouponRefused(bad)
     txn = movements.open_transaction(session, actor, "exchange", key, customer_id=customer.id)
     for empty, full, _pair in found:
-        previous = empty.holder_id
-        movements.move(session, txn, empty, CylinderEvent.TAKE_IN)
-        if empty.owner_id is None and previous != customer.id:  # the record follows the cylinders
-            mine = _held(session, customer.id, empty.size)
-            if mine and previous is not None:
-                movements.move(session, txn, mine[0], CylinderEvent.REASSIGN, holder_id=previous,
-                               reason=f"随 {empty.serial} 转记")
-        day = txn.business_date
+        take_in_from(session, txn, empty, customer.id)
         movements.move(session, txn, full, CylinderEvent.HAND_OUT, holder_id=customer.id,
-                       step_facts=movements.facts(full, day, customer_id=customer.id, here=depot.id))
-    posted = ledger.record(session, actor, None, [ledger.Line("lpg_sale", price, reason="换瓶")], payment=payment,
-                           party_id=customer.party_id, idempotency_key=f"depot-{key}"[:64],
-                           action="depot.exchange", memo=f"换瓶 {len(found)} 对", shift=shift)
-    receipt = receipts.issue(session, actor, posted, ReceiptKind.PAYMENT, method=method, reference=ref,
-                             amount=price, tendered=payment.tendered, change=posted.change_given or None)
-    txn.posting_id = posted.posting_id
+                       step_facts=movements.facts(full, txn.business_date, customer_id=customer.id, here=depot.id))
+    price, receipt_number = Decimal("0.00"), None
+    if coupons:
+        coupon_rules.redeem(session, txn, paying)
+    else:
+        price = money(amount if amount is not None else "")
+        assert method is not None
+        posted, receipt = sales.take(session, actor, customer.party_id,
+                                     [ledger.Line("lpg_sale", price, reason="换瓶")], method=method, key=key,
+                                     action="depot.exchange", memo=f"换瓶 {len(found)} 对", reference=reference,
+                                     tendered=tendered)
+        txn.posting_id, receipt_number = posted.posting_id, receipt.number
     session.flush()
+    used = [c.serial for c in paying]
     audit.record(session, actor, "depot.exchange", "depot_transaction", txn.id,
                  after={"customer": customer.number, "pairs": [[e.serial, f.serial] for e, f, _ in found],
-                        "amount": price, "receipt": receipt.number})
-    return Exchanged(txn.id, customer.number, [(e.serial, f.serial) for e, f, _ in found], price, receipt.number,
-                     changes=frozenset({Change.LEDGER}))
+                        "amount": price, "receipt": receipt_number, "coupons": used})
+    return Exchanged(txn.id, customer.number, [(e.serial, f.serial) for e, f, _ in found], price, receipt_number,
+                     coupons=used, changes=frozenset({Change.LEDGER}))
 
 
 def _replayed(session: Session, txn: movements.DepotTransaction) -> Exchanged:
@@ -178,7 +196,7 @@ def _replayed(session: Session, txn: movements.DepotTransaction) -> Exchanged:
     receipt = session.scalar(select(Receipt).where(Receipt.posting_id == txn.posting_id))
     return Exchanged(txn.id, customer.number, list(zip(taken, given, strict=True)),
                      receipt.amount if receipt else Decimal("0.00"), receipt.number if receipt else None, True,
-                     changes=frozenset({Change.LEDGER}))
+                     coupons=coupon_rules.of_transaction(session, txn.id), changes=frozenset({Change.LEDGER}))
 
 
 def log_refusals(session: Session, actor: Actor, customer_number: str | None, refusals: Sequence[Refusal]) -> int:

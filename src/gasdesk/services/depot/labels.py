@@ -47,6 +47,10 @@ REASON = table("""
     not_in_stock        | 不在本调瓶点库存     | not in this depot's stock
     inspection_due_soon | 即将到检验期         | inspection falls due soon
     other_size          | 与换回的空瓶规格不同 | not the size of the empty
+    coupon_unknown      | 没有这张气票         | no such coupon
+    coupon_unsold       | 气票尚未售出         | coupon not sold
+    coupon_used         | 气票已经用过         | coupon already used
+    coupon_other_size   | 气票不是这种规格的   | coupon for another size
 """)
 
 CUSTOMER_KIND = table("""

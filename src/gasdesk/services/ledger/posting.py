@@ -48,6 +48,7 @@ KINDS: dict[str, tuple[str, int]] = {
     "service_fee": ("charge", +1),
     "reconnection_fee": ("charge", +1),
     "lpg_sale": ("charge", +1),  # the depot's exchange, paid on the spot (services.depot.exchange)
+    "coupon_sale": ("charge", +1),  # a book of LPG coupons, paid when sold (services.depot.coupons)
     "adjustment": ("charge", 0),  # either sign, with a reason
     "prepayment": ("prepayment", +1),
     "prepayment_applied": ("prepayment", -1),
