@@ -1123,14 +1123,42 @@
     </message>
 </context>
 <context>
-    <name>DepotPage</name>
+    <name>CustomerDialog</name>
     <message>
-        <source>Cylinder depot</source>
-        <translation>调瓶点</translation>
+        <source>Register an LPG customer</source>
+        <translation>登记液化气用户</translation>
     </message>
     <message>
-        <source>Here the depot keeper will issue and take back LPG cylinders, refuse unfit ones, take deposits and coupons, and print stock sheets.</source>
-        <translation>调瓶点营业员将在这里发放和回收液化气钢瓶、拒收不合格钢瓶、收取押金和液化气票，并打印库存表。</translation>
+        <source>Piped-gas &amp;account (optional):</source>
+        <translation>管道气户号(&amp;A)（可不填）：</translation>
+    </message>
+    <message>
+        <source>the holder&apos;s name and ID come from the account</source>
+        <translation>户主姓名和身份证号取自该户</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>手机号(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Real-name sale (实名制): every exchange is recorded against a registered customer.</source>
+        <translation>液化气实名制：每次换瓶都记在已登记的用户名下。</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1286,165 @@
     <message>
         <source>Dunning notices %1</source>
         <translation>催费通知单 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>Customer number, name, pinyin, phone or last 4 digits, then Enter</source>
+        <translation>用户号、姓名、拼音、电话或尾号 4 位，回车</translation>
+    </message>
+    <message>
+        <source>No customer yet: F2 to find one, F3 to register.</source>
+        <translation>还没有选定用户：F2 查找，F3 登记新用户。</translation>
+    </message>
+    <message>
+        <source>Register customer (F3)</source>
+        <translation>登记用户 (F3)</translation>
+    </message>
+    <message>
+        <source>Customer (F2):</source>
+        <translation>用户 (F2)：</translation>
+    </message>
+    <message>
+        <source>Empty taken in</source>
+        <translation>收回空瓶</translation>
+    </message>
+    <message>
+        <source>Full handed out</source>
+        <translation>发出满瓶</translation>
+    </message>
+    <message>
+        <source>Scan a coupon per full cylinder; Enter on an empty field completes</source>
+        <translation>每只满瓶扫一张气票；空白处回车即完成</translation>
+    </message>
+    <message>
+        <source>when not paid by coupon, e.g. 115</source>
+        <translation>不用气票时填写，如 115</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Coupons (F6):</source>
+        <translation>气票 (F6)：</translation>
+    </message>
+    <message>
+        <source>Or amount (F7):</source>
+        <translation>或收款金额 (F7)：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>付款方式：</translation>
+    </message>
+    <message>
+        <source>Cash tendered:</source>
+        <translation>现金实收：</translation>
+    </message>
+    <message>
+        <source>Reference (non-cash):</source>
+        <translation>交易参考号（非现金）：</translation>
+    </message>
+    <message>
+        <source>Complete exchange (F9)</source>
+        <translation>完成换瓶 (F9)</translation>
+    </message>
+    <message>
+        <source>Start over (F8)</source>
+        <translation>重新开始 (F8)</translation>
+    </message>
+    <message>
+        <source>Movement sheet (Ctrl+P)</source>
+        <translation>收发存日报 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Scan (F4):</source>
+        <translation>扫描钢瓶 (F4)：</translation>
+    </message>
+    <message>
+        <source>No LPG customer matches; F3 registers one.</source>
+        <translation>没有找到这位液化气用户；按 F3 登记。</translation>
+    </message>
+    <message>
+        <source>%1 customers match: choose one with the arrows and Enter.</source>
+        <translation>找到 %1 位用户：用方向键选定后回车。</translation>
+    </message>
+    <message>
+        <source>Find the customer first (F2)</source>
+        <translation>请先找到用户 (F2)</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s EMPTY cylinder</source>
+        <translation>请扫描用户交回的【空瓶】</translation>
+    </message>
+    <message>
+        <source>Now scan the FULL cylinder to hand over</source>
+        <translation>请扫描要发出的【满瓶】</translation>
+    </message>
+    <message>
+        <source>Find the customer first (F2).</source>
+        <translation>请先找到用户 (F2)。</translation>
+    </message>
+    <message>
+        <source>%1 is scanned already.</source>
+        <translation>%1 已经扫过了。</translation>
+    </message>
+    <message>
+        <source>Empty %1 taken: now scan the full one.</source>
+        <translation>已收空瓶 %1：请扫描满瓶。</translation>
+    </message>
+    <message>
+        <source>Full %1 to hand over: scan the next empty, or pay.</source>
+        <translation>发出满瓶 %1：可扫下一只空瓶，或收款。</translation>
+    </message>
+    <message>
+        <source>REFUSED %1 %2: %3</source>
+        <translation>拒收 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>收回</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <source>Find the customer and scan an empty and a full cylinder first.</source>
+        <translation>请先找到用户，并扫描一只空瓶和一只满瓶。</translation>
+    </message>
+    <message>
+        <source>Scan the full cylinder for %1 first.</source>
+        <translation>请先为 %1 扫描满瓶。</translation>
+    </message>
+    <message>
+        <source>Exchanging…</source>
+        <translation>正在换瓶…</translation>
+    </message>
+    <message>
+        <source>by coupon %1</source>
+        <translation>气票 %1</translation>
+    </message>
+    <message>
+        <source>%1 yuan, receipt %2</source>
+        <translation>%1 元，收据 %2</translation>
+    </message>
+    <message>
+        <source>Exchanged %1 (%2), paid %3.</source>
+        <translation>已换瓶 %1 对（%2），付款：%3。</translation>
+    </message>
+    <message>
+        <source>Done. Next customer: F2.</source>
+        <translation>已完成。下一位用户：F2。</translation>
+    </message>
+    <message>
+        <source>Movement sheet %1</source>
+        <translation>收发存日报 %1</translation>
+    </message>
+    <message>
+        <source>Making the sheet…</source>
+        <translation>正在生成日报…</translation>
     </message>
 </context>
 <context>

@@ -99,8 +99,8 @@ def sign_in(demo_db: Database) -> Callable[[str], Actor]:
 
 @pytest.fixture
 def open_window(qtbot, demo_db: Database, runner: Runner) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
-    def make(login: str, idle_ms: int | None = 3_600_000) -> MainWindow:
-        actor = _sign_in(demo_db, login)
+    def make(login: str, idle_ms: int | None = 3_600_000, counter: str = demo.office.COUNTER) -> MainWindow:
+        actor = _sign_in(demo_db, login, counter)
         runner.actor = actor
         window = MainWindow(AppContext(demo_db, runner, actor, demo=True), idle_ms=idle_ms)
         qtbot.addWidget(window)

@@ -185,6 +185,14 @@ def _remit(env: Env) -> QWidget:
     return RemitDialog(env.ctx())
 
 
+def _lpg_customer(env: Env) -> QWidget:
+    from gasdesk.ui.depot.customer_dialog import CustomerDialog
+
+    dialog = CustomerDialog(env.ctx())
+    dialog.complain(LONG_ERROR)
+    return dialog
+
+
 def _receipt_pdf(env: Env) -> bytes:
     from datetime import date, datetime
 
@@ -363,6 +371,7 @@ DIALOGS: dict[str, Factory] = {
     "close the shift": _shift,
     "refund prepayment or deposit": _refund_held,
     "remit cash": _remit,
+    "register an LPG customer": _lpg_customer,
     "preview: roll receipt": _preview(_receipt_pdf, "收据 C01-A-0001234"),
     # the counter: gas-on days and registers
     "gas-on days": lambda env: GasOnDaysDialog(env.ctx()),

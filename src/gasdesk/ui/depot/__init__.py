@@ -1,22 +1,15 @@
-"""The cylinder depot (调瓶点) workplace.
-
-A placeholder until its issue builds the real page here; keep ``create_page(ctx)``."""
+"""The cylinder depot (调瓶点) workplace: the exchange screen (exchange_page.py), its customer
+registration (customer_dialog.py) and the day's movement sheet from it. Coupon books, deposits,
+plant and inspection batches are on the command line (``gasdesk depot ...``) for now."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.placeholder import PlaceholderPage
 
 
 def create_page(ctx: AppContext) -> QWidget:
-    return PlaceholderPage(
-        QCoreApplication.translate("DepotPage", "Cylinder depot"),
-        QCoreApplication.translate(
-            "DepotPage",
-            "Here the depot keeper will issue and take back LPG cylinders, refuse unfit ones, take "
-            "deposits and coupons, and print stock sheets.",
-        ),
-    )
+    from gasdesk.ui.depot.exchange_page import ExchangePage
+
+    return ExchangePage(ctx)
