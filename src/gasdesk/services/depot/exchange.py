@@ -50,14 +50,14 @@ class Refusal:
 
 
 class ExchangeRefused(Conflict):
-    """One or more cylinders of an exchange refused, each with its reason codes."""
+    """One or more cylinders of an exchange, a loan or a return refused, each with its reason codes."""
 
     def __init__(self, refusals: list[Refusal]) -> None:
         zh = "；".join(f"{'收回' if r.direction == 'in' else '发出'} {r.serial}：{joined(REASON, r.reasons, 'zh')}"
                       for r in refusals)
         en = "; ".join(f"{'in' if r.direction == 'in' else 'out'} {r.serial}: {joined(REASON, r.reasons, 'en')}"
                        for r in refusals)
-        super().__init__(f"不能换瓶（{zh}）。", f"Exchange refused ({en}).")
+        super().__init__(f"钢瓶不能办理（{zh}）。", f"Cylinders refused ({en}).")
         self.refusals = refusals
 
 
