@@ -68,7 +68,7 @@ def test_an_overdue_empty_and_an_unfit_full_are_refused_with_their_reasons(depot
         amount="230", method="cash", key=key()), exchange.ExchangeRefused)
     assert [(r.serial, r.direction, r.reasons) for r in err.refusals] == [
         ("OLD-01", "in", ["inspection_overdue"]), ("S-01", "out", ["other_size"])]
-    assert err.zh == "不能换瓶（收回 OLD-01：超过检验期；发出 S-01：与换回的空瓶规格不同）。"
+    assert err.zh == "钢瓶不能办理（收回 OLD-01：超过检验期；发出 S-01：与换回的空瓶规格不同）。"
     err = refused(depot.db, lambda s: exchange.exchange(
         s, depot.keeper, customer.number, [exchange.Pair("NEW-9", "F-01", frozenset({"damaged"}))],
         amount="115", method="cash", key=key()), exchange.ExchangeRefused)
