@@ -1123,6 +1123,29 @@
     </message>
 </context>
 <context>
+    <name>CouponSaleDialog</name>
+    <message>
+        <source>Sell a coupon book</source>
+        <translation>售气票</translation>
+    </message>
+    <message>
+        <source>&amp;Coupon:</source>
+        <translation>气票(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>scan any coupon of the book</source>
+        <translation>扫描这本气票中的任意一张</translation>
+    </message>
+    <message>
+        <source>The whole book is sold, at its face value for each coupon, with a receipt.</source>
+        <translation>整本出售，每张按票面金额收款，并打印收据。</translation>
+    </message>
+    <message>
+        <source>Scan a coupon of the book.</source>
+        <translation>请扫描这本气票中的一张。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>Register an LPG customer</source>
@@ -1159,6 +1182,25 @@
     <message>
         <source>Real-name sale (实名制): every exchange is recorded against a registered customer.</source>
         <translation>液化气实名制：每次换瓶都记在已登记的用户名下。</translation>
+    </message>
+</context>
+<context>
+    <name>DepotForms</name>
+    <message>
+        <source>Paid &amp;by:</source>
+        <translation>付款方式(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Cash &amp;tendered (¥):</source>
+        <translation>实收现金(&amp;T)(¥)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ference (non-cash):</source>
+        <translation>交易参考号（非现金）(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Deposit slip %1</source>
+        <translation>押金条 %1</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1401,14 @@
         <translation>收发存日报 (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Lend against deposit (F10)</source>
+        <translation>押金借瓶 (F10)</translation>
+    </message>
+    <message>
+        <source>Sell coupons (F11)</source>
+        <translation>售气票 (F11)</translation>
+    </message>
+    <message>
         <source>Scan (F4):</source>
         <translation>扫描钢瓶 (F4)：</translation>
     </message>
@@ -1437,6 +1487,14 @@
     <message>
         <source>Done. Next customer: F2.</source>
         <translation>已完成。下一位用户：F2。</translation>
+    </message>
+    <message>
+        <source>Lent %1 × %2, deposit %3 yuan, slip %4.</source>
+        <translation>已借出 %1 × %2，押金 %3 元，押金条 %4。</translation>
+    </message>
+    <message>
+        <source>Coupons %1–%2 sold, %3 yuan, receipt %4.</source>
+        <translation>气票 %1–%2 已售出，%3 元，收据 %4。</translation>
     </message>
     <message>
         <source>Movement sheet %1</source>
@@ -1964,6 +2022,29 @@ Make a new, empty database in it?</source>
     <message>
         <source>%1 reading(s) typed on route %2 are not saved. Close gasdesk and lose them?</source>
         <translation>抄表册 %2 有 %1 行读数尚未保存。仍要关闭 gasdesk 并放弃这些读数吗？</translation>
+    </message>
+</context>
+<context>
+    <name>LendDialog</name>
+    <message>
+        <source>Lend cylinders against a deposit</source>
+        <translation>押金借瓶</translation>
+    </message>
+    <message>
+        <source>&amp;Cylinders:</source>
+        <translation>钢瓶(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>scan the full cylinders; several separated by spaces</source>
+        <translation>扫描要借出的满瓶；多只用空格分开</translation>
+    </message>
+    <message>
+        <source>Company cylinders of one size; the size&apos;s deposit for each, with a numbered slip.</source>
+        <translation>同一规格的公司钢瓶；每只按该规格收押金，并打印编号押金条。</translation>
+    </message>
+    <message>
+        <source>Scan the cylinders to lend.</source>
+        <translation>请扫描要借出的钢瓶。</translation>
     </message>
 </context>
 <context>

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from gasdesk.db import Database
-from gasdesk.models import CylinderRefusal, Receipt
+from gasdesk.models import CylinderRefusal, DepositSlip, Receipt
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.depot import coupons, customers, cylinders, movements
 from gasdesk.services.depot.machine import CylinderEvent
 from gasdesk.ui.depot.customer_dialog import CustomerDialog
 from gasdesk.ui.depot.exchange_page import ExchangePage
+from gasdesk.ui.depot.money_dialogs import CouponSaleDialog, LendDialog
 from gasdesk.ui.pdf_preview import PdfPreview
 
 
@@ -145,3 +146,57 @@ def test_the_movement_sheet_opens_with_ctrl_p(qtbot, page: ExchangePage) -> None
     qtbot.waitUntil(lambda: any(isinstance(w, PdfPreview) and w.isVisible() for w in QApplication.topLevelWidgets()),
                     timeout=10_000)
 
+
+
+def _form(qtbot, page: ExchangePage, key: Qt.Key, kind: type) -> object:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(page.find, key)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout=5_000)
+    dialog = QApplication.activeModalWidget()
+    dialog.activateWindow()
+    return dialog
+
+
+def _preview_shown() -> bool:
+    return any(isinstance(w, PdfPreview) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+
+def test_f10_lends_a_company_cylinder_against_a_deposit_and_prints_the_slip(qtbot, page: ExchangePage, stocked: str,
+                                                                            demo_db: Database) -> None:
+    qtbot.keyClick(page.find, Qt.Key.Key_F10)  # no customer yet: told to find one
+    qtbot.waitUntil(lambda: "F2" in page.message.text(), timeout=5_000)
+    scan(qtbot, stocked)
+    qtbot.waitUntil(lambda: page.customer is not None, timeout=5_000)
+    page.find.setFocus()
+    dialog = _form(qtbot, page, Qt.Key.Key_F10, LendDialog)
+    assert isinstance(dialog, LendDialog)
+    qtbot.waitUntil(dialog.serials.hasFocus, timeout=5_000)
+    scan(qtbot, "F-01")
+    for _ in range(3):  # cash; no tendered amount; no reference: Enter on the last submits
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Y" in page.message.text() and "F-01" not in page.message.text(), timeout=5_000)
+    qtbot.waitUntil(_preview_shown, timeout=10_000)
+    with demo_db.read() as s:
+        slip = s.scalars(select(DepositSlip)).one()
+        assert (slip.size, slip.count, cylinders.get(s, "F-01").state) == ("YSP35.5", 1, "with_customer")
+        assert slip.number in page.message.text()
+
+
+def test_f11_sells_the_book_of_a_scanned_coupon_with_a_receipt(qtbot, page: ExchangePage, stocked: str,
+                                                             demo_db: Database, keeper: Actor) -> None:
+    with demo_db.write() as s:
+        coupons.receive(s, keeper, "Q0006~0010", size="YSP35.5", face_value="115", per_book=5)
+    scan(qtbot, stocked)
+    qtbot.waitUntil(lambda: page.customer is not None, timeout=5_000)
+    page.find.setFocus()
+    dialog = _form(qtbot, page, Qt.Key.Key_F11, CouponSaleDialog)
+    assert isinstance(dialog, CouponSaleDialog)
+    qtbot.waitUntil(dialog.serial.hasFocus, timeout=5_000)
+    scan(qtbot, "Q0008")
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Q0006–Q0010" in page.message.text() and "575" in page.message.text(), timeout=5_000)
+    qtbot.waitUntil(_preview_shown, timeout=10_000)
+    with demo_db.read() as s:
+        sold = s.scalars(select(coupons.Coupon.status).where(coupons.Coupon.serial.between("Q0006", "Q0010")))
+        assert set(sold) == {"sold"}
+        assert [r.amount for r in s.scalars(select(Receipt).order_by(Receipt.id))][-1] == 575

@@ -193,6 +193,19 @@ def _lpg_customer(env: Env) -> QWidget:
     return dialog
 
 
+def _depot_form(kind_name: str) -> Factory:
+    def make(env: Env) -> QWidget:
+        from gasdesk.services.depot.customers import CustomerRow
+        from gasdesk.ui.depot import money_dialogs
+
+        customer = CustomerRow(1, "10000017", "欧阳建国", "139****5678", "110101********4514", "restaurant",
+                               "城东区人民路 128 号 金色年华小区 12 栋 3 单元 502 室")
+        dialog = getattr(money_dialogs, kind_name)(env.ctx(), customer)
+        dialog.complain(LONG_ERROR)
+        return dialog
+    return make
+
+
 def _receipt_pdf(env: Env) -> bytes:
     from datetime import date, datetime
 
@@ -372,6 +385,8 @@ DIALOGS: dict[str, Factory] = {
     "refund prepayment or deposit": _refund_held,
     "remit cash": _remit,
     "register an LPG customer": _lpg_customer,
+    "lend cylinders against a deposit": _depot_form("LendDialog"),
+    "sell a coupon book": _depot_form("CouponSaleDialog"),
     "preview: roll receipt": _preview(_receipt_pdf, "收据 C01-A-0001234"),
     # the counter: gas-on days and registers
     "gas-on days": lambda env: GasOnDaysDialog(env.ctx()),

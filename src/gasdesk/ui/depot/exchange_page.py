@@ -3,6 +3,7 @@ phone or its last 4, then Enter) or register one (F3); scan the customer's empty
 one to hand over, pair after pair (a scanner types the serial and Enter); pay by scanning a
 coupon per full cylinder, or with an amount and method; Enter on the empty coupon field or F9
 completes it. A regular customer paying by coupon: number + Enter, two scans, the coupon, Enter.
+F10 lends company cylinders against a deposit and F11 sells a coupon book (money_dialogs.py).
 
 Each scan is checked at once (``depot check``) and a refused cylinder is shown with its reasons,
 written to the rejection log, and not added. The exchange itself checks everything again.
@@ -17,7 +18,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.services.core import labels
 from gasdesk.services.core.label_table import joined
-from gasdesk.services.depot import customers, cylinders, exchange, stock
+from gasdesk.services.depot import coupons, customers, cylinders, deposits, exchange, stock
 from gasdesk.services.depot.labels import CUSTOMER_KIND, REASON
+from gasdesk.ui.counter import fmt
 from gasdesk.ui.counter.receipt_print import print_receipt
 from gasdesk.ui.depot.customer_dialog import CustomerDialog
+from gasdesk.ui.depot.money_dialogs import CouponSaleDialog, LendDialog, print_slip
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.pdf_preview import PdfPreview
 
@@ -92,9 +93,8 @@ class ExchangePage(QWidget):
         self.amount = QLineEdit(objectName="depotAmount")
         self.amount.setPlaceholderText(self.tr("when not paid by coupon, e.g. 115"))
         self.amount.returnPressed.connect(self.complete)
-        self.method = QComboBox(objectName="depotMethod")
-        for code in labels.PAYMENT_METHOD:
-            self.method.addItem(labels.PAYMENT_METHOD[code].text(ctx.lang), code)
+        self.method = fmt.method_combo()
+        self.method.setObjectName("depotMethod")
         self.tendered = QLineEdit(objectName="depotTendered")
         self.tendered.returnPressed.connect(self.complete)
         self.reference = QLineEdit(objectName="depotReference")
@@ -113,8 +113,14 @@ class ExchangePage(QWidget):
         clear.clicked.connect(self.start_over)
         sheet = QPushButton(self.tr("Movement sheet (Ctrl+P)"), objectName="depotSheet")
         sheet.clicked.connect(self.print_sheet)
+        lend = QPushButton(self.tr("Lend against deposit (F10)"))
+        lend.clicked.connect(self.lend)
+        sell = QPushButton(self.tr("Sell coupons (F11)"))
+        sell.clicked.connect(self.sell_coupons)
         buttons = QHBoxLayout()
         buttons.addWidget(sheet)
+        buttons.addWidget(lend)
+        buttons.addWidget(sell)
         buttons.addStretch(1)
         buttons.addWidget(clear)
         buttons.addWidget(self.done_button)
@@ -133,7 +139,8 @@ class ExchangePage(QWidget):
         layout.addLayout(buttons)
         for key, slot in (("F2", self.find.setFocus), ("F3", self.register_customer), ("F4", self.scan.setFocus),
                           ("F6", self.coupon.setFocus), ("F7", self.amount.setFocus), ("F8", self.start_over),
-                          ("F9", self.complete), ("Ctrl+P", self.print_sheet)):
+                          ("F9", self.complete), ("Ctrl+P", self.print_sheet), ("F10", self.lend),
+                          ("F11", self.sell_coupons)):
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._prompt()
 
@@ -292,6 +299,39 @@ class ExchangePage(QWidget):
             self._refused(exc.refusals)
         else:
             self._failed(exc)
+
+    def _customer_form(self, form: type[LendDialog | CouponSaleDialog]) -> LendDialog | CouponSaleDialog | None:
+        if self.customer is None:
+            self._say(self.tr("Find the customer first (F2)."), refused=True)
+            self.find.setFocus()
+            return None
+        dialog = form(self.ctx, self.customer, self)
+        dialog.open()
+        return dialog
+
+    def lend(self) -> None:
+        """借瓶 (F10): the slip prints once the loan is made."""
+        dialog = self._customer_form(LendDialog)
+        if dialog is not None:
+            dialog.saved.connect(self._lent)
+
+    def _lent(self, done: deposits.Lent) -> None:
+        self._say(self.tr("Lent %1 × %2, deposit %3 yuan, slip %4.").replace("%1", done.size)
+                  .replace("%2", str(len(done.serials))).replace("%3", str(done.amount))
+                  .replace("%4", done.slip_number))
+        print_slip(self.ctx, self, done.slip_number)
+
+    def sell_coupons(self) -> None:
+        """售气票 (F11): the receipt prints once the book is sold."""
+        dialog = self._customer_form(CouponSaleDialog)
+        if dialog is not None:
+            dialog.saved.connect(self._sold)
+
+    def _sold(self, done: coupons.BookSold) -> None:
+        self._say(self.tr("Coupons %1–%2 sold, %3 yuan, receipt %4.").replace("%1", done.first_serial)
+                  .replace("%2", done.last_serial).replace("%3", str(done.amount))
+                  .replace("%4", done.receipt_number))
+        print_receipt(self.ctx, self, done.receipt_number)
 
     def print_sheet(self) -> None:
         """收发存日报 of today, in the preview (print or save from there)."""
