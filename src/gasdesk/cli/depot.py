@@ -3,7 +3,8 @@
 real-name customer, from the short form or a piped-gas account), `depot register` (a cylinder
 or a delivery note's serial range), `depot stock` (the day's movement sheet) and `depot exchange`
 (paid in money or by coupon; exit 1 with the reasons when refused, nothing stored); coupons and
-deposits in depot_money.py."""
+deposits in depot_money.py; batches, custody, the stock sheet,
+the count and reminders in depot_stock.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import argparse
 import uuid
 from datetime import date
 
-from gasdesk.cli import common, depot_money
+from gasdesk.cli import common, depot_money, depot_stock
 from gasdesk.services.depot import labels as depot_labels
 
 STATES = tuple(depot_labels.CYLINDER_STATE)
@@ -20,7 +21,7 @@ STATES = tuple(depot_labels.CYLINDER_STATE)
 def _view_line(v) -> str:  # type: ignore[no-untyped-def]
     reasons = "、".join(v.reasons) if v.reasons else common.words("可收可发", "fit")
     return (f"{v.serial:<14} {v.size:<8} {v.status:<14} {v.owner:<9} {v.holder or '':<9} "
-            f"{v.next_inspection_due or '':<10}  {v.life_ends_on or '':<10}  {reasons}")
+            f"{str(v.next_inspection_due or ''):<10}  {str(v.life_ends_on or ''):<10}  {reasons}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -249,3 +250,4 @@ def register(sub: argparse._SubParsersAction, common_options: argparse.ArgumentP
     common.json_flag(sk)
     sk.set_defaults(func=cmd_stock)
     depot_money.register(dsub, common_options)
+    depot_stock.register(dsub, common_options)

@@ -35,6 +35,8 @@ from gasdesk.models.depot import (
     CylinderState,
     DepotTransaction,
     LpgCustomer,
+    StockCount,
+    StockCountLine,
 )
 from gasdesk.models.depot_money import Coupon, CouponBook, CouponStatus, DepositSlip, DepositStatus
 from gasdesk.models.ledger import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift
@@ -99,6 +101,8 @@ __all__ = [
     "Setting",
     "Shift",
     "ShiftClosing",
+    "StockCount",
+    "StockCountLine",
     "TariffSchedule",
     "TariffTier",
     "User",

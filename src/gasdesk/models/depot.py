@@ -163,3 +163,34 @@ class CylinderRefusal(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     business_date: Mapped[date]
     created_at: Mapped[Timestamp]
+
+
+class StockCount(Base):
+    """盘点: the cylinders found at a depot by scanning, against its stock by the register; the
+    differences are its lines, explained by the keeper."""
+
+    __tablename__ = "stock_counts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("depot_transactions.id"), unique=True)
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
+    expected: Mapped[int]  # in stock by the register
+    counted: Mapped[int]  # scanned
+    explanation: Mapped[str] = mapped_column(String(400), default="")
+    business_date: Mapped[date] = mapped_column(index=True)
+    created_at: Mapped[Timestamp]
+
+
+class StockCountLine(Base):
+    """A difference of a count: a cylinder in stock by the register but not found (missing), or
+    found but not in this depot's stock (extra: another state or depot, or not registered)."""
+
+    __tablename__ = "stock_count_lines"
+    __table_args__ = (CheckConstraint("difference IN ('missing', 'extra')", name="difference"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    count_id: Mapped[int] = mapped_column(ForeignKey("stock_counts.id"), index=True)
+    serial: Mapped[str] = mapped_column(String(64))
+    cylinder_id: Mapped[int | None] = mapped_column(ForeignKey("cylinders.id"))
+    difference: Mapped[str] = mapped_column(String(8))
+    state: Mapped[str] = mapped_column(String(16), default="")  # the register's state (blank: unregistered)

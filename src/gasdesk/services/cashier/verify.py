@@ -1,6 +1,6 @@
 """What ``gasdesk db check`` proves of the money beyond the hash chain: every receipt series (and
-the depots' deposit slips, series Y) runs without gaps to its last number, every receipt equals
-the money of its posting, every closed shift's close equals its postings, and no charge is
+the depots' deposit slips, series Y, and custody slips, series K) runs without gaps to its last
+number, every receipt equals the money of its posting, every closed shift's close equals its postings, and no charge is
 allocated more than it is or less than 0."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from gasdesk.models import DepositSlip, LedgerAllocation, LedgerEntry, Receipt, 
 from gasdesk.models.depot_money import DEPOSIT_SERIES
 from gasdesk.services.cashier import numbers, shift_report
 from gasdesk.services.core.labels import Label
+from gasdesk.services.depot import custody
 
 LIMIT = 20  # findings named; a broken office would otherwise print thousands
 
@@ -27,6 +28,8 @@ def findings(session: Session) -> tuple[int, list[Label]]:
         seqs[(counter_id, series)].append(seq)
     for counter_id, seq in session.execute(select(DepositSlip.counter_id, DepositSlip.seq)):  # the depot's Y
         seqs[(counter_id, DEPOSIT_SERIES)].append(seq)
+    for counter_id, seq in custody.slip_seqs(session):
+        seqs[(counter_id, custody.CUSTODY_SERIES)].append(seq)
     last = numbers.last_numbers(session)
     for key in sorted(set(seqs) | set(last)):
         have, top = sorted(seqs.get(key, [])), last.get(key, 0)

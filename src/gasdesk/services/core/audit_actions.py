@@ -92,4 +92,7 @@ AUDIT_ACTION = table("""
     depot.coupon_sale       | 售气票       | Coupon book sold
     depot.deposit           | 收押金借瓶   | Deposit taken, cylinders lent
     depot.deposit_refund    | 退押金还瓶   | Cylinders returned, deposit refunded
+    depot.custody           | 收存顾客钢瓶 | Customer's cylinders taken into custody
+    depot.custody_back      | 发还代存钢瓶 | Cylinders in custody handed back
+    depot.count             | 钢瓶盘点     | Cylinder stock counted
 """)

@@ -337,6 +337,7 @@ DOCUMENT_KIND = table("""
     route_sheet  | 抄表单     | route sheet
     price_notice | 调价通知   | price-change notice
     deposit_slip | 押金条     | deposit slip
+    custody_slip | 代存单     | custody slip
 """)
 
 YES_NO = table("""
@@ -365,6 +366,7 @@ SETTING = table("""
     reading_average_cycles       | 平均用量取近几期     | Usual use: last cycles
     reading_zero_cycles          | 连续零用量期数       | Zero use: cycles in a row
     bill_due_days                | 账单缴费期限（天）   | Days until a bill is due
+    depot_due_soon_days          | 满瓶发出须距到检日（天） | Days a full cylinder must stay in date
 """)
 
 READING_KIND = table("""

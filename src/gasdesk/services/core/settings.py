@@ -38,9 +38,11 @@ DEFAULTS: dict[str, str] = {
     "reading_average_cycles": "6",  # the usual use: the last cycles' use, by the day
     "reading_zero_cycles": "3",  # this many periods in a row without use
     "bill_due_days": "15",  # a bill is due this many days after it is posted
+    # The LPG depot (services.depot.checks): a full cylinder goes out only if it stays in date this long.
+    "depot_due_soon_days": "30",
 }
 _INTEGER = {"idle_lock_minutes", "max_failed_logins", "lockout_minutes", "reading_average_cycles",
-            "reading_zero_cycles", "bill_due_days"}
+            "reading_zero_cycles", "bill_due_days", "depot_due_soon_days"}
 _VOLUME = {"reading_spike_factor", "reading_spike_floor_m3"}  # exact decimals above zero
 CUSTOMER_TYPES = ("residential", "commercial", "industrial", "public")  # models.AccountType's values
 FEE_KEYS = ("fee_opening", *(f"fee_installation_{t}" for t in CUSTOMER_TYPES), "fee_meter", "fee_prepayment",

@@ -200,8 +200,8 @@ def _numbers(session: Session, ids: set[int]) -> dict[int, str]:
 
 
 def view(cylinder: Cylinder, on: date, numbers: dict[int, str], *, customer_id: int | None = None,
-         here: int | None = None) -> CylinderView:
-    f = movements.facts(cylinder, on, customer_id=customer_id, here=here)
+         here: int | None = None, margin_days: int | None = None) -> CylinderView:
+    f = movements.facts(cylinder, on, customer_id=customer_id, here=here, margin_days=margin_days)
     taking, handing = checks.take_in(f), checks.hand_out(f)
     reasons = taking if cylinder.state == CylinderState.WITH_CUSTOMER else handing
     return CylinderView(cylinder.serial, cylinder.size, cylinder.state,
@@ -244,4 +244,5 @@ def listing(session: Session, actor: Actor, *, status: str | None = None, size: 
     rows = session.scalars(q).all()
     numbers = _numbers(session, {i for c in rows for i in (c.owner_id, c.holder_id) if i})
     day = on or business_day.today(session)
-    return [view(c, day, numbers, here=actor.counter_id) for c in rows]
+    margin = movements.hand_out_margin(session)
+    return [view(c, day, numbers, here=actor.counter_id, margin_days=margin) for c in rows]

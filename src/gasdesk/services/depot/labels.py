@@ -47,10 +47,24 @@ REASON = table("""
     not_in_stock        | 不在本调瓶点库存     | not in this depot's stock
     inspection_due_soon | 即将到检验期         | inspection falls due soon
     other_size          | 与换回的空瓶规格不同 | not the size of the empty
+    not_empty           | 不是空瓶在库         | not an empty in stock
+    not_at_plant        | 没有送往充装站       | not sent to the filling plant
+    not_at_inspection   | 没有送检             | not sent for inspection
+    not_in_custody      | 不在代存             | not in custody
+    not_own             | 不是该用户的自有瓶   | not the customer's own cylinder
     coupon_unknown      | 没有这张气票         | no such coupon
     coupon_unsold       | 气票尚未售出         | coupon not sold
     coupon_used         | 气票已经用过         | coupon already used
     coupon_other_size   | 气票不是这种规格的   | coupon for another size
+""")
+
+# A batch's depot transaction kind (services.depot.batches).
+BATCH_KIND = table("""
+    to_plant        | 空瓶送充装   | sent to the filling plant
+    from_plant      | 充装满瓶入库 | received full from the plant
+    to_inspection   | 送检         | sent for inspection
+    from_inspection | 检验回厂     | back from inspection
+    scrap           | 报废         | scrapped
 """)
 
 CUSTOMER_KIND = table("""

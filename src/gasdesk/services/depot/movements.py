@@ -12,15 +12,15 @@ from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from gasdesk.models import Counter, Cylinder, CylinderMovement, DepotTransaction
 from gasdesk.models.depot import CylinderState
-from gasdesk.services.core import business_day
+from gasdesk.services.core import business_day, settings
 from gasdesk.services.core.actor import Actor
 from gasdesk.services.core.errors import Conflict, ValidationError
 from gasdesk.services.core.label_table import Label
-from gasdesk.services.depot import checks
+from gasdesk.services.depot import checks, dates
 from gasdesk.services.depot.machine import MACHINE, CylinderEvent, Step
 
 
@@ -52,12 +52,21 @@ def open_transaction(session: Session, actor: Actor, kind: str, key: str, *, cus
     return txn
 
 
-def facts(cylinder: Cylinder, on: date, **kw: object) -> checks.Facts:
-    """What the checks read of a registered cylinder on day ``on``."""
+def hand_out_margin(session: Session) -> int:
+    """How long a full cylinder must stay in date to be handed out (the setting)."""
+    return settings.get_int(session, "depot_due_soon_days")
+
+
+def facts(cylinder: Cylinder, on: date, *, margin_days: int | None = None, **kw: object) -> checks.Facts:
+    """What the checks read of a registered cylinder on day ``on`` (the hand-out margin: the
+    setting, unless the caller read it once for many)."""
+    if margin_days is None:
+        session = object_session(cylinder)
+        margin_days = hand_out_margin(session) if session else dates.DUE_SOON_DAYS
     return checks.Facts(on=on, registered=True, state=cylinder.state, size=cylinder.size,
                         next_due_on=cylinder.next_due_on, life_ends_on=cylinder.life_ends_on,
                         owner_id=cylinder.owner_id, holder_id=cylinder.holder_id, counter_id=cylinder.counter_id,
-                        **kw)  # type: ignore[arg-type]
+                        margin_days=margin_days, **kw)  # type: ignore[arg-type]
 
 
 def record(session: Session, txn: DepotTransaction, cylinder: Cylinder, event: str, to_state: str, *,
