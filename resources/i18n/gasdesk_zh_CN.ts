@@ -3775,6 +3775,18 @@ ID numbers and phones are masked on paper and in Excel.</source>
         <translation>在线热备份当前数据库，写入后进行完整性检查。</translation>
     </message>
     <message>
+        <source>LPG depot</source>
+        <translation>调瓶点</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>A full cylinder goes out only if in date for:</source>
+        <translation>满瓶发出时距检验到期至少：</translation>
+    </message>
+    <message>
         <source>Fee list (¥)</source>
         <translation>收费标准（元）</translation>
     </message>

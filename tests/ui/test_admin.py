@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from gasdesk.backup import read_head_file
 from gasdesk.db import Database
-from gasdesk.services.core import audit, labels
+from gasdesk.services.core import audit, labels, settings
 from gasdesk.services.office import users
 from gasdesk.startup import prepare
 from gasdesk.ui.admin import AdminPage
@@ -159,8 +159,12 @@ def test_settings_save_and_the_idle_lock_follows(qtbot, demo_db: Database, runne
     page = window.show_workplace("admin").settings
     qtbot.waitUntil(lambda: page.spins["idle_lock_minutes"].value() == 10, timeout=5_000)
     page.spins["idle_lock_minutes"].setValue(3)
+    assert page.spins["depot_due_soon_days"].value() == 30  # the depot's hand-out margin, saved with them
+    page.spins["depot_due_soon_days"].setValue(45)
     page.save()
     qtbot.waitUntil(lambda: window.idle.interval() == 3 * 60_000, timeout=5_000)
+    with demo_db.read() as s:
+        assert settings.get_int(s, "depot_due_soon_days") == 45
 
 
 def test_backup_runs_in_the_background_and_is_audited(qtbot, open_window, demo_db: Database, tmp_path: Path,  # type: ignore[no-untyped-def]

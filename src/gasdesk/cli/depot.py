@@ -21,7 +21,7 @@ STATES = tuple(depot_labels.CYLINDER_STATE)
 def _view_line(v) -> str:  # type: ignore[no-untyped-def]
     reasons = "、".join(v.reasons) if v.reasons else common.words("可收可发", "fit")
     return (f"{v.serial:<14} {v.size:<8} {v.status:<14} {v.owner:<9} {v.holder or '':<9} "
-            f"{str(v.next_inspection_due or ''):<10}  {str(v.life_ends_on or ''):<10}  {reasons}")
+            f"{v.next_inspection_due or ''!s:<10}  {v.life_ends_on or ''!s:<10}  {reasons}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

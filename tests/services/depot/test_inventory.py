@@ -10,12 +10,12 @@ from accounts_support import refused
 from depot_support import Depot, key
 from printing_support import pdf_text
 from sqlalchemy import select
+from test_exchange import lend
 
 from gasdesk.models import StockCountLine
 from gasdesk.services.core import settings
 from gasdesk.services.core.errors import ValidationError
 from gasdesk.services.depot import batches, cylinders, dates, inventory
-from test_exchange import lend
 
 TODAY = date.today()
 

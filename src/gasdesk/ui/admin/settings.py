@@ -62,6 +62,7 @@ class SettingsPage(QWidget):
             spin.setObjectName(key)
             self.spins[key] = spin
             form.addRow(labels[key], spin)
+        depot_group = self._depot_group()
         fees_group = self._fees_group()
         checks_group = self._checks_group()
         self.save_button = QPushButton(self.tr("Save settings"))
@@ -90,7 +91,12 @@ class SettingsPage(QWidget):
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        for box in (group, fees_group, checks_group):
+        first = QVBoxLayout()  # sign-in above the depot's one setting
+        first.addWidget(group)
+        first.addWidget(depot_group)
+        first.addStretch(1)
+        top.addLayout(first)
+        for box in (fees_group, checks_group):
             top.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         top.addStretch(1)
         layout.addLayout(top)
@@ -99,6 +105,20 @@ class SettingsPage(QWidget):
         layout.addWidget(backup_group)
         layout.addStretch(1)
         self.refresh()
+
+    def _depot_group(self) -> QGroupBox:
+        """调瓶点: how long a full cylinder must stay in date to be handed out (services.depot.checks)."""
+        group = QGroupBox(self.tr("LPG depot"))
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        spin = QSpinBox()
+        spin.setRange(1, 1440)
+        spin.setMinimumWidth(140)
+        spin.setObjectName("depot_due_soon_days")
+        spin.setSuffix(self.tr(" days"))
+        self.spins["depot_due_soon_days"] = spin
+        form.addRow(self.tr("A full cylinder goes out only if in date for:"), spin)
+        return group
 
     def _fees_group(self) -> QGroupBox:
         """The fee list the contract form starts from (the clerk may charge another amount)."""
