@@ -1146,6 +1146,33 @@
     </message>
 </context>
 <context>
+    <name>CustodyDialog</name>
+    <message>
+        <source>Keep a customer&apos;s own cylinders</source>
+        <translation>代存顾客自有钢瓶</translation>
+    </message>
+    <message>
+        <source>&amp;Cylinders:</source>
+        <translation>钢瓶(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>scan the customer&apos;s own cylinders; several separated by spaces</source>
+        <translation>扫描用户自有的钢瓶；多只用空格分开</translation>
+    </message>
+    <message>
+        <source>Kept against a numbered custody slip, handed back against it (also after an inspection).</source>
+        <translation>凭编号代存单代存，凭单发还（送检回来后也凭此单）。</translation>
+    </message>
+    <message>
+        <source>Scan the cylinders to keep.</source>
+        <translation>请扫描要代存的钢瓶。</translation>
+    </message>
+    <message>
+        <source>Custody slip %1</source>
+        <translation>代存单 %1</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>Register an LPG customer</source>
@@ -1201,6 +1228,17 @@
     <message>
         <source>Deposit slip %1</source>
         <translation>押金条 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DepotWorkplace</name>
+    <message>
+        <source>Exchange (Ctrl+1)</source>
+        <translation>换瓶 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Stock and batches (Ctrl+2)</source>
+        <translation>库存与交接 (Ctrl+2)</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1447,10 @@
         <translation>售气票 (F11)</translation>
     </message>
     <message>
+        <source>Keep own cylinders (Ctrl+K)</source>
+        <translation>代存自有瓶 (Ctrl+K)</translation>
+    </message>
+    <message>
         <source>Scan (F4):</source>
         <translation>扫描钢瓶 (F4)：</translation>
     </message>
@@ -1497,8 +1539,12 @@
         <translation>气票 %1–%2 已售出，%3 元，收据 %4。</translation>
     </message>
     <message>
-        <source>Movement sheet %1</source>
-        <translation>收发存日报 %1</translation>
+        <source>Kept %1 against custody slip %2.</source>
+        <translation>已代存 %1，代存单 %2。</translation>
+    </message>
+    <message>
+        <source>Movement sheet</source>
+        <translation>收发存日报</translation>
     </message>
     <message>
         <source>Making the sheet…</source>
@@ -4082,6 +4128,161 @@ ID numbers and phones are masked on paper and in Excel.</source>
     <message>
         <source>Gas is on and the meter is recorded. Put the account in service now? (Enter)</source>
         <translation>已通气且燃气表已登记。现在转为在用？（回车确认）</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <source>the plant&apos;s or the inspection station&apos;s note number</source>
+        <translation>充装站或检验站的单据号</translation>
+    </message>
+    <message>
+        <source>Scan each cylinder (or type a range such as A0001~0100), Enter</source>
+        <translation>逐只扫描钢瓶（或输入范围，如 A0001~0100），按 Enter</translation>
+    </message>
+    <message>
+        <source>Record (F9)</source>
+        <translation>保存 (F9)</translation>
+    </message>
+    <message>
+        <source>Start over (F8)</source>
+        <translation>重来 (F8)</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>办理(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Delivery &amp;note:</source>
+        <translation>交接单号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Scan (F4):</source>
+        <translation>扫描(&amp;S) (F4)：</translation>
+    </message>
+    <message>
+        <source>Many cylinders at once</source>
+        <translation>成批办理</translation>
+    </message>
+    <message>
+        <source>custody slip number, e.g. D01-K-0000001, then Enter</source>
+        <translation>代存单号，如 D01-K-0000001，按 Enter</translation>
+    </message>
+    <message>
+        <source>Hand back a customer&apos;s cylinders against the custody slip</source>
+        <translation>凭代存单发还顾客钢瓶</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Stock sheet (Ctrl+P)</source>
+        <translation>库存表 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Movement sheet</source>
+        <translation>收发存日报</translation>
+    </message>
+    <message>
+        <source>Inspection reminders</source>
+        <translation>到检提醒</translation>
+    </message>
+    <message>
+        <source>due within</source>
+        <translation>到检期限</translation>
+    </message>
+    <message>
+        <source>Send empties to the filling plant</source>
+        <translation>空瓶送充装</translation>
+    </message>
+    <message>
+        <source>Receive full cylinders from the plant</source>
+        <translation>充装满瓶入库</translation>
+    </message>
+    <message>
+        <source>Send for inspection</source>
+        <translation>送检</translation>
+    </message>
+    <message>
+        <source>Back from inspection: passed</source>
+        <translation>检验合格回厂</translation>
+    </message>
+    <message>
+        <source>Back from inspection: failed, scrapped</source>
+        <translation>检验不合格报废</translation>
+    </message>
+    <message>
+        <source>Scrap company cylinders</source>
+        <translation>报废公司钢瓶</translation>
+    </message>
+    <message>
+        <source>Physical count (盘点)</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Inspection &amp;date:</source>
+        <translation>检验日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Explanation of a difference:</source>
+        <translation>差异原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>today unless given, e.g. 2026-12-01</source>
+        <translation>不填为今天，如 2026-12-01</translation>
+    </message>
+    <message>
+        <source>%1 is on the list already.</source>
+        <translation>%1 已在清单中。</translation>
+    </message>
+    <message>
+        <source>%1 on the list</source>
+        <translation>清单共 %1 只</translation>
+    </message>
+    <message>
+        <source>On the books %1, found %2: %3 missing, %4 extra</source>
+        <translation>账面 %1 只，实盘 %2 只：少 %3 只，多 %4 只</translation>
+    </message>
+    <message>
+        <source>Scan the cylinders first (F4).</source>
+        <translation>请先扫描钢瓶 (F4)。</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Count recorded: %1 on the books, %2 found, %3 missing, %4 extra.</source>
+        <translation>盘点已保存：账面 %1 只，实盘 %2 只，少 %3 只，多 %4 只。</translation>
+    </message>
+    <message>
+        <source>%1: %2 cylinders recorded, note %3.</source>
+        <translation>%1：已办理 %2 只，交接单 %3。</translation>
+    </message>
+    <message>
+        <source>Slip %1: handed back %2.</source>
+        <translation>代存单 %1：已发还 %2。</translation>
+    </message>
+    <message>
+        <source>Scrapped at inspection, kept: %1.</source>
+        <translation>送检报废留存：%1。</translation>
+    </message>
+    <message>
+        <source>Making the sheet…</source>
+        <translation>正在生成日报…</translation>
+    </message>
+    <message>
+        <source>Stock sheet</source>
+        <translation>库存表</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ def stocked(demo_db: Database, keeper: Actor) -> str:
 def page(qtbot, open_window: Callable[..., object], stocked: str) -> ExchangePage:  # type: ignore[no-untyped-def]
     window = open_window("depot", counter="D01")
     window.activateWindow()  # type: ignore[attr-defined]
-    shown = window.show_workplace("depot")  # type: ignore[attr-defined]
+    shown = window.show_workplace("depot").exchange  # type: ignore[attr-defined]
     assert isinstance(shown, ExchangePage)
     qtbot.waitUntil(lambda: shown.find.hasFocus(), timeout=5_000)
     return shown

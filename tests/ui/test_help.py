@@ -59,12 +59,12 @@ def test_f1_follows_the_workplace_and_reuses_one_window(qtbot, open_window) -> N
     assert not again.isVisible()
 
 
-def test_a_workplace_not_built_yet_says_so_in_one_line(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
-    window = open_window("depot")
+def test_the_depot_page_tells_its_keys(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window("depot", counter="D01")
     window.show_workplace("depot")
     text = window.show_help().browser.toPlainText()
-    assert "尚未开放" in text
-    assert len([line for line in text.splitlines() if line.strip()]) == 3  # title, the one line, the keys
+    assert text.startswith("调瓶点 使用说明") and "尚未开放" not in text
+    assert all(key in text for key in ("F2", "F4", "F9", "F10", "F11", "Ctrl+K", "Ctrl+2"))
 
 
 def test_an_english_ui_shows_the_english_page(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]

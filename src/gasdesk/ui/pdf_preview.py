@@ -9,8 +9,9 @@ then prints no more: the next print is made again, as a copy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pypdfium2 as pdfium
 import shiboken6
@@ -197,3 +198,18 @@ class PdfPreview(QDialog):
         self._used_up()
         self.saved.emit(str(written))
         return True
+
+
+def preview_made(ctx: AppContext, parent: QWidget, make: Callable[[Any], tuple[Any, bytes]], title: str,
+                 name: str, *, on_error: Callable[[BaseException], None] | None = None, busy_text: str = "",
+                 write: bool = True) -> None:
+    """Make a printout on the runner, then show it: ``make(session)`` returns (what it is, the PDF);
+    a print-core document (a slip, a receipt) is recorded as a print job when printed or saved."""
+    def show(made: tuple[Any, bytes]) -> None:
+        first, pdf = made
+        preview = PdfPreview(pdf, title, name, parent, ctx=ctx,
+                             document=first if isinstance(first, jobs.Document) else None)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.open()
+
+    ctx.runner.submit(make, show, on_error, write=write, busy_text=busy_text, owner=parent)

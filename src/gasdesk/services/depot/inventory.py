@@ -184,6 +184,12 @@ def compare(session: Session, depot_id: int, scanned: Sequence[str]) -> tuple[in
     return len(stock), len(found), missing + extra
 
 
+def preview(session: Session, actor: Actor, scanned: Sequence[str]) -> tuple[int, int, list[Difference]]:
+    """The count so far at the actor's depot, before it is recorded."""
+    require(session, actor, "depot.view")
+    return compare(session, movements.depot_of(session, actor).id, scanned)
+
+
 def count(session: Session, actor: Actor, scanned: Sequence[str], *, key: str, explanation: str = "") -> Counted:
     """Record a physical count: every difference is a line; any difference needs the keeper's explanation."""
     require(session, actor, "depot.move")

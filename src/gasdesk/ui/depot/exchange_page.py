@@ -3,7 +3,8 @@ phone or its last 4, then Enter) or register one (F3); scan the customer's empty
 one to hand over, pair after pair (a scanner types the serial and Enter); pay by scanning a
 coupon per full cylinder, or with an amount and method; Enter on the empty coupon field or F9
 completes it. A regular customer paying by coupon: number + Enter, two scans, the coupon, Enter.
-F10 lends company cylinders against a deposit and F11 sells a coupon book (money_dialogs.py).
+F10 lends company cylinders against a deposit and F11 sells a coupon book (money_dialogs.py);
+Ctrl+K keeps the customer's own cylinders against a custody slip (custody_dialog.py).
 
 Each scan is checked at once (``depot check``) and a refused cylinder is shown with its reasons,
 written to the rejection log, and not added. The exchange itself checks everything again.
@@ -32,14 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.services.core.label_table import joined
-from gasdesk.services.depot import coupons, customers, cylinders, deposits, exchange, stock
+from gasdesk.services.depot import coupons, custody, customers, cylinders, deposits, exchange, stock
 from gasdesk.services.depot.labels import CUSTOMER_KIND, REASON
 from gasdesk.ui.counter import fmt
 from gasdesk.ui.counter.receipt_print import print_receipt
+from gasdesk.ui.depot.custody_dialog import CustodyDialog, print_custody_slip
 from gasdesk.ui.depot.customer_dialog import CustomerDialog
-from gasdesk.ui.depot.money_dialogs import CouponSaleDialog, LendDialog, print_slip
+from gasdesk.ui.depot.money_dialogs import CouponSaleDialog, CustomerForm, LendDialog, print_slip
 from gasdesk.ui.messages import error_text
-from gasdesk.ui.pdf_preview import PdfPreview
+from gasdesk.ui.pdf_preview import preview_made
 
 if TYPE_CHECKING:
     from gasdesk.ui.context import AppContext
@@ -117,10 +119,13 @@ class ExchangePage(QWidget):
         lend.clicked.connect(self.lend)
         sell = QPushButton(self.tr("Sell coupons (F11)"))
         sell.clicked.connect(self.sell_coupons)
+        keep = QPushButton(self.tr("Keep own cylinders (Ctrl+K)"))
+        keep.clicked.connect(self.keep)
         buttons = QHBoxLayout()
         buttons.addWidget(sheet)
         buttons.addWidget(lend)
         buttons.addWidget(sell)
+        buttons.addWidget(keep)
         buttons.addStretch(1)
         buttons.addWidget(clear)
         buttons.addWidget(self.done_button)
@@ -140,7 +145,7 @@ class ExchangePage(QWidget):
         for key, slot in (("F2", self.find.setFocus), ("F3", self.register_customer), ("F4", self.scan.setFocus),
                           ("F6", self.coupon.setFocus), ("F7", self.amount.setFocus), ("F8", self.start_over),
                           ("F9", self.complete), ("Ctrl+P", self.print_sheet), ("F10", self.lend),
-                          ("F11", self.sell_coupons)):
+                          ("F11", self.sell_coupons), ("Ctrl+K", self.keep)):
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._prompt()
 
@@ -300,7 +305,7 @@ class ExchangePage(QWidget):
         else:
             self._failed(exc)
 
-    def _customer_form(self, form: type[LendDialog | CouponSaleDialog]) -> LendDialog | CouponSaleDialog | None:
+    def _customer_form(self, form: type[CustomerForm]) -> CustomerForm | None:
         if self.customer is None:
             self._say(self.tr("Find the customer first (F2)."), refused=True)
             self.find.setFocus()
@@ -333,19 +338,22 @@ class ExchangePage(QWidget):
                   .replace("%4", done.receipt_number))
         print_receipt(self.ctx, self, done.receipt_number)
 
+    def keep(self) -> None:
+        """代存 (Ctrl+K): the customer's own cylinders kept against a slip, which prints."""
+        dialog = self._customer_form(CustodyDialog)
+        if dialog is not None:
+            dialog.saved.connect(self._kept)
+
+    def _kept(self, done: custody.CustodyDone) -> None:
+        self._say(self.tr("Kept %1 against custody slip %2.").replace("%1", "、".join(done.serials))
+                  .replace("%2", done.slip_number))
+        print_custody_slip(self.ctx, self, done.slip_number)
+
     def print_sheet(self) -> None:
         """收发存日报 of today, in the preview (print or save from there)."""
         actor = self.actor
-
-        def show(made: tuple[stock.DaySheet, bytes]) -> None:
-            sheet, pdf = made
-            title = self.tr("Movement sheet %1").replace("%1", sheet.day.isoformat())
-            preview = PdfPreview(pdf, title, f"stock-{sheet.day.isoformat()}.pdf", self, ctx=self.ctx)
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            preview.open()
-
-        self.ctx.runner.submit(lambda s: stock.sheet_pdf(s, actor, None), show, self._failed, write=False,
-                               busy_text=self.tr("Making the sheet…"), owner=self)
+        preview_made(self.ctx, self, lambda s: stock.sheet_pdf(s, actor, None), self.tr("Movement sheet"),
+                     "movements.pdf", on_error=self._failed, write=False, busy_text=self.tr("Making the sheet…"))
 
     # --- helpers
     def start_over(self, keep_customer: bool = True, keep_message: bool = False) -> None:

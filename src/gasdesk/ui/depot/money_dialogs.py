@@ -8,20 +8,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from gasdesk.services.depot import coupons, customers, deposits
 from gasdesk.ui.counter import fmt
 from gasdesk.ui.counter.base import Call, CounterDialog
-from gasdesk.ui.pdf_preview import PdfPreview
+from gasdesk.ui.pdf_preview import preview_made
 
 if TYPE_CHECKING:
-    from gasdesk.services.printing import jobs
     from gasdesk.ui.context import AppContext
 
 
-class _CustomerForm(CounterDialog):
+class CustomerForm(CounterDialog):
     """A form for the customer chosen on the exchange screen, paid by method (cash: tendered)."""
 
     def __init__(self, ctx: AppContext, customer: customers.CustomerRow, parent: QWidget | None = None) -> None:
@@ -45,7 +44,7 @@ class _CustomerForm(CounterDialog):
                 self.reference.text().strip() or None)
 
 
-class LendDialog(_CustomerForm):
+class LendDialog(CustomerForm):
     def __init__(self, ctx: AppContext, customer: customers.CustomerRow, parent: QWidget | None = None) -> None:
         super().__init__(ctx, customer, parent)
         self.setWindowTitle(self.tr("Lend cylinders against a deposit"))
@@ -65,7 +64,7 @@ class LendDialog(_CustomerForm):
                                        reference=reference)
 
 
-class CouponSaleDialog(_CustomerForm):
+class CouponSaleDialog(CustomerForm):
     def __init__(self, ctx: AppContext, customer: customers.CustomerRow, parent: QWidget | None = None) -> None:
         super().__init__(ctx, customer, parent)
         self.setWindowTitle(self.tr("Sell a coupon book"))
@@ -88,12 +87,5 @@ class CouponSaleDialog(_CustomerForm):
 def print_slip(ctx: AppContext, parent: QWidget, number: str) -> None:
     """The deposit slip's roll PDF in the preview (print or save from there)."""
     actor = ctx.actor
-
-    def show(made: tuple[jobs.Document, bytes]) -> None:
-        document, pdf = made
-        title = QCoreApplication.translate("DepotForms", "Deposit slip %1").replace("%1", number)
-        preview = PdfPreview(pdf, title, f"{number}.pdf", parent, ctx=ctx, document=document)
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.open()
-
-    ctx.runner.submit(lambda s: deposits.render_slip(s, actor, number, "roll"), show, write=True, owner=parent)
+    preview_made(ctx, parent, lambda s: deposits.render_slip(s, actor, number, "roll"),
+                 QCoreApplication.translate("DepotForms", "Deposit slip %1").replace("%1", number), f"{number}.pdf")
