@@ -1212,6 +1212,41 @@
     </message>
 </context>
 <context>
+    <name>DepositRefundDialog</name>
+    <message>
+        <source>Refund a deposit against its slip</source>
+        <translation>凭押金条退押金</translation>
+    </message>
+    <message>
+        <source>Deposit &amp;slip:</source>
+        <translation>押金条号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>e.g. D01-Y-0000001 (a lost slip: Shift+F12)</source>
+        <translation>如 D01-Y-0000001（押金条遗失按 Shift+F12）</translation>
+    </message>
+    <message>
+        <source>&amp;Cylinders back:</source>
+        <translation>归还的钢瓶(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>scan the company cylinders returned</source>
+        <translation>扫描归还的公司钢瓶</translation>
+    </message>
+    <message>
+        <source>As many company cylinders of the slip&apos;s size as it names come back.</source>
+        <translation>归还押金条上规格和只数的公司钢瓶。</translation>
+    </message>
+    <message>
+        <source>Type or scan the slip&apos;s number.</source>
+        <translation>请输入或扫描押金条号。</translation>
+    </message>
+    <message>
+        <source>Scan the cylinders returned.</source>
+        <translation>请扫描归还的钢瓶。</translation>
+    </message>
+</context>
+<context>
     <name>DepotForms</name>
     <message>
         <source>Paid &amp;by:</source>
@@ -1447,6 +1482,10 @@
         <translation>售气票 (F11)</translation>
     </message>
     <message>
+        <source>Refund deposit (F12)</source>
+        <translation>退押金 (F12)</translation>
+    </message>
+    <message>
         <source>Keep own cylinders (Ctrl+K)</source>
         <translation>代存自有瓶 (Ctrl+K)</translation>
     </message>
@@ -1537,6 +1576,10 @@
     <message>
         <source>Coupons %1–%2 sold, %3 yuan, receipt %4.</source>
         <translation>气票 %1–%2 已售出，%3 元，收据 %4。</translation>
+    </message>
+    <message>
+        <source>Deposit of slip %1 refunded, %2 yuan, receipt %3.</source>
+        <translation>押金条 %1 已退押金 %2 元，退款收据 %3。</translation>
     </message>
     <message>
         <source>Kept %1 against custody slip %2.</source>
@@ -2185,6 +2228,29 @@ Make a new, empty database in it?</source>
     <message>
         <source>Sign-in refused.</source>
         <translation>登录被拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>LostSlipRefundDialog</name>
+    <message>
+        <source>Refund a deposit whose slip is lost</source>
+        <translation>押金条遗失退押金</translation>
+    </message>
+    <message>
+        <source>&amp;Cylinders back:</source>
+        <translation>归还的钢瓶(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>scan the company cylinders returned</source>
+        <translation>扫描归还的公司钢瓶</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s oldest deposit of that size is refunded; a supervisor approves.</source>
+        <translation>退该用户这种规格最早的一笔押金，须主管批准。</translation>
+    </message>
+    <message>
+        <source>Scan the cylinders returned.</source>
+        <translation>请扫描归还的钢瓶。</translation>
     </message>
 </context>
 <context>

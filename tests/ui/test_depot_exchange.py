@@ -15,11 +15,11 @@ from sqlalchemy import select
 from gasdesk.db import Database
 from gasdesk.models import CylinderRefusal, DepositSlip, Receipt
 from gasdesk.services.core.actor import Actor
-from gasdesk.services.depot import coupons, customers, cylinders, movements
+from gasdesk.services.depot import coupons, customers, cylinders, deposits, movements
 from gasdesk.services.depot.machine import CylinderEvent
 from gasdesk.ui.depot.customer_dialog import CustomerDialog
 from gasdesk.ui.depot.exchange_page import ExchangePage
-from gasdesk.ui.depot.money_dialogs import CouponSaleDialog, LendDialog
+from gasdesk.ui.depot.money_dialogs import CouponSaleDialog, DepositRefundDialog, LendDialog, LostSlipRefundDialog
 from gasdesk.ui.pdf_preview import PdfPreview
 
 
@@ -200,3 +200,52 @@ def test_f11_sells_the_book_of_a_scanned_coupon_with_a_receipt(qtbot, page: Exch
         sold = s.scalars(select(coupons.Coupon.status).where(coupons.Coupon.serial.between("Q0006", "Q0010")))
         assert set(sold) == {"sold"}
         assert [r.amount for r in s.scalars(select(Receipt).order_by(Receipt.id))][-1] == 575
+
+
+def _lent(demo_db: Database, keeper: Actor, customer: str) -> str:
+    with demo_db.write() as s:
+        return deposits.lend(s, keeper, customer, ["F-01"], method="cash", key="t-lend").slip_number
+
+
+def test_f12_refunds_the_deposit_against_its_slip_with_a_refund_receipt(qtbot, page: ExchangePage, stocked: str,
+                                                                        demo_db: Database, keeper: Actor) -> None:
+    slip = _lent(demo_db, keeper, stocked)
+    scan(qtbot, stocked)
+    qtbot.waitUntil(lambda: page.customer is not None, timeout=5_000)
+    page.find.setFocus()
+    dialog = _form(qtbot, page, Qt.Key.Key_F12, DepositRefundDialog)
+    assert isinstance(dialog, DepositRefundDialog)
+    qtbot.waitUntil(dialog.slip.hasFocus, timeout=5_000)
+    scan(qtbot, slip)
+    scan(qtbot, "F-01")
+    for _ in range(2):  # cash; no reference: Enter on the last submits
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: slip in page.message.text() and "D01-R-" in page.message.text(), timeout=5_000)
+    qtbot.waitUntil(_preview_shown, timeout=10_000)
+    with demo_db.read() as s:
+        assert s.scalars(select(DepositSlip).where(DepositSlip.number == slip)).one().status == "refunded"
+        assert cylinders.get(s, "F-01").state == "empty"
+
+
+def test_shift_f12_refunds_a_lost_slip_only_with_a_supervisors_password(qtbot, page: ExchangePage, stocked: str,
+                                                                        demo_db: Database, keeper: Actor) -> None:
+    slip = _lent(demo_db, keeper, stocked)
+    scan(qtbot, stocked)
+    qtbot.waitUntil(lambda: page.customer is not None, timeout=5_000)
+    page.find.setFocus()
+    qtbot.keyClick(page.find, Qt.Key.Key_F12, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), LostSlipRefundDialog), timeout=5_000)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, LostSlipRefundDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.serials.hasFocus, timeout=5_000)
+    for text in ("F-01", "", "", "super", "wrong"):  # cylinder, cash, no reference, a wrong password
+        scan(qtbot, text)
+    qtbot.waitUntil(lambda: dialog.error.isVisible() and dialog.password.hasFocus(), timeout=5_000)
+    with demo_db.read() as s:
+        assert s.scalars(select(DepositSlip).where(DepositSlip.number == slip)).one().status == "held"
+    scan(qtbot, "super123")
+    qtbot.waitUntil(lambda: slip in page.message.text(), timeout=5_000)
+    with demo_db.read() as s:
+        done = s.scalars(select(DepositSlip).where(DepositSlip.number == slip)).one()
+        assert done.status == "refunded" and done.lost_approved_by is not None

@@ -72,9 +72,9 @@ def test_a_count_that_differs_is_explained_and_recorded(qtbot, place: DepotWorkp
     scan(qtbot, "F-01")
     qtbot.waitUntil(lambda: "少 1" in page.summary.text(), timeout=5_000)  # F-02 is not found
     qtbot.keyClick(page.scan, Qt.Key.Key_F9)
-    qtbot.waitUntil(lambda: "请写明原因" in page.message.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "请写明原因" in page.message.text() and page.detail.hasFocus(), timeout=5_000)
     page.detail.insert("F-02 在充装站未回")
-    qtbot.keyClick(page.scan, Qt.Key.Key_F9)
+    qtbot.keyClick(page.detail, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: "盘点已保存" in page.message.text(), timeout=5_000)
     with demo_db.read() as s:
         row = s.scalars(select(StockCount)).one()

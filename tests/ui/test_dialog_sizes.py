@@ -193,14 +193,16 @@ def _lpg_customer(env: Env) -> QWidget:
     return dialog
 
 
-def _depot_form(kind_name: str) -> Factory:
+def _depot_form(kind_name: str, module: str = "money_dialogs") -> Factory:
     def make(env: Env) -> QWidget:
+        import importlib
+
         from gasdesk.services.depot.customers import CustomerRow
-        from gasdesk.ui.depot import money_dialogs
 
         customer = CustomerRow(1, "10000017", "欧阳建国", "139****5678", "110101********4514", "restaurant",
                                "城东区人民路 128 号 金色年华小区 12 栋 3 单元 502 室")
-        dialog = getattr(money_dialogs, kind_name)(env.ctx(), customer)
+        forms = importlib.import_module(f"gasdesk.ui.depot.{module}")
+        dialog = getattr(forms, kind_name)(env.ctx(), customer)
         dialog.complain(LONG_ERROR)
         return dialog
     return make
@@ -387,6 +389,9 @@ DIALOGS: dict[str, Factory] = {
     "register an LPG customer": _lpg_customer,
     "lend cylinders against a deposit": _depot_form("LendDialog"),
     "sell a coupon book": _depot_form("CouponSaleDialog"),
+    "refund a deposit against its slip": _depot_form("DepositRefundDialog"),
+    "refund a deposit whose slip is lost": _depot_form("LostSlipRefundDialog"),
+    "keep a customer's own cylinders": _depot_form("CustodyDialog", "custody_dialog"),
     "preview: roll receipt": _preview(_receipt_pdf, "收据 C01-A-0001234"),
     # the counter: gas-on days and registers
     "gas-on days": lambda env: GasOnDaysDialog(env.ctx()),

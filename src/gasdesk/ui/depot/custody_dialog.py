@@ -3,7 +3,6 @@ depot's custody against a numbered slip, which prints; handed back from the stoc
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from gasdesk.services.depot import custody, customers
 from gasdesk.ui.counter.base import Call
-from gasdesk.ui.depot.money_dialogs import CustomerForm
+from gasdesk.ui.depot.money_dialogs import CustomerForm, scanned
 from gasdesk.ui.pdf_preview import preview_made
 
 if TYPE_CHECKING:
@@ -28,7 +27,7 @@ class CustodyDialog(CustomerForm):
                             "inspection)."))
 
     def save(self) -> Call | None:
-        serials = [s for s in re.split(r"[\s,，、]+", self.serials.text()) if s]
+        serials = scanned(self.serials)
         if not serials:
             self.complain(self.tr("Scan the cylinders to keep."), self.serials)
             return None

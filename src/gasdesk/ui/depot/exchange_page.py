@@ -3,7 +3,8 @@ phone or its last 4, then Enter) or register one (F3); scan the customer's empty
 one to hand over, pair after pair (a scanner types the serial and Enter); pay by scanning a
 coupon per full cylinder, or with an amount and method; Enter on the empty coupon field or F9
 completes it. A regular customer paying by coupon: number + Enter, two scans, the coupon, Enter.
-F10 lends company cylinders against a deposit and F11 sells a coupon book (money_dialogs.py);
+F10 lends company cylinders against a deposit, F12 refunds one (Shift+F12: the slip is lost, a
+supervisor approves) and F11 sells a coupon book (money_dialogs.py);
 Ctrl+K keeps the customer's own cylinders against a custody slip (custody_dialog.py).
 
 Each scan is checked at once (``depot check``) and a refused cylinder is shown with its reasons,
@@ -39,7 +40,14 @@ from gasdesk.ui.counter import fmt
 from gasdesk.ui.counter.receipt_print import print_receipt
 from gasdesk.ui.depot.custody_dialog import CustodyDialog, print_custody_slip
 from gasdesk.ui.depot.customer_dialog import CustomerDialog
-from gasdesk.ui.depot.money_dialogs import CouponSaleDialog, CustomerForm, LendDialog, print_slip
+from gasdesk.ui.depot.money_dialogs import (
+    CouponSaleDialog,
+    CustomerForm,
+    DepositRefundDialog,
+    LendDialog,
+    LostSlipRefundDialog,
+    print_slip,
+)
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.pdf_preview import preview_made
 
@@ -119,12 +127,15 @@ class ExchangePage(QWidget):
         lend.clicked.connect(self.lend)
         sell = QPushButton(self.tr("Sell coupons (F11)"))
         sell.clicked.connect(self.sell_coupons)
+        back = QPushButton(self.tr("Refund deposit (F12)"))
+        back.clicked.connect(lambda: self.refund_deposit())
         keep = QPushButton(self.tr("Keep own cylinders (Ctrl+K)"))
         keep.clicked.connect(self.keep)
         buttons = QHBoxLayout()
         buttons.addWidget(sheet)
         buttons.addWidget(lend)
         buttons.addWidget(sell)
+        buttons.addWidget(back)
         buttons.addWidget(keep)
         buttons.addStretch(1)
         buttons.addWidget(clear)
@@ -145,7 +156,8 @@ class ExchangePage(QWidget):
         for key, slot in (("F2", self.find.setFocus), ("F3", self.register_customer), ("F4", self.scan.setFocus),
                           ("F6", self.coupon.setFocus), ("F7", self.amount.setFocus), ("F8", self.start_over),
                           ("F9", self.complete), ("Ctrl+P", self.print_sheet), ("F10", self.lend),
-                          ("F11", self.sell_coupons), ("Ctrl+K", self.keep)):
+                          ("F11", self.sell_coupons), ("F12", self.refund_deposit),
+                          ("Shift+F12", lambda: self.refund_deposit(lost=True)), ("Ctrl+K", self.keep)):
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._prompt()
 
@@ -305,7 +317,8 @@ class ExchangePage(QWidget):
         else:
             self._failed(exc)
 
-    def _customer_form(self, form: type[CustomerForm]) -> CustomerForm | None:
+    def _customer_form(self, form: type[CustomerForm | LostSlipRefundDialog]
+                       ) -> CustomerForm | LostSlipRefundDialog | None:
         if self.customer is None:
             self._say(self.tr("Find the customer first (F2)."), refused=True)
             self.find.setFocus()
@@ -336,6 +349,17 @@ class ExchangePage(QWidget):
         self._say(self.tr("Coupons %1–%2 sold, %3 yuan, receipt %4.").replace("%1", done.first_serial)
                   .replace("%2", done.last_serial).replace("%3", str(done.amount))
                   .replace("%4", done.receipt_number))
+        print_receipt(self.ctx, self, done.receipt_number)
+
+    def refund_deposit(self, lost: bool = False) -> None:
+        """退押金 (F12; Shift+F12 when the slip is lost): the refund receipt prints."""
+        dialog = self._customer_form(LostSlipRefundDialog if lost else DepositRefundDialog)
+        if dialog is not None:
+            dialog.saved.connect(self._refunded)
+
+    def _refunded(self, done: deposits.DepositRefunded) -> None:
+        self._say(self.tr("Deposit of slip %1 refunded, %2 yuan, receipt %3.").replace("%1", done.slip_number)
+                  .replace("%2", str(done.amount)).replace("%3", done.receipt_number))
         print_receipt(self.ctx, self, done.receipt_number)
 
     def keep(self) -> None:

@@ -230,6 +230,10 @@ class StockPage(QWidget):
                       refused=True)
         else:
             self._failed(exc)
+            field = {"document": self.document, "explanation": self.detail, "reason": self.detail,
+                     "inspected_on": self.detail}.get(getattr(exc, "field", None) or "")
+            if field is not None:  # the cursor where the words ask for something
+                field.setFocus()
 
     def hand_back(self) -> None:
         number, actor, key = self.slip.text().strip(), self.actor, uuid.uuid4().hex
