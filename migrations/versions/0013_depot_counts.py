@@ -1,4 +1,4 @@
-"""depot counts: stock counts (盘点) and their differences, append-only
+"""depot day end: stock counts (盘点) and their differences, append-only; coupons handed in (气票解缴)
 
 Revision ID: 0013
 Revises: 0012
@@ -17,7 +17,7 @@ down_revision = "0012"
 branch_labels = None
 depends_on = None
 
-APPEND_ONLY = ("stock_counts", "stock_count_lines")
+APPEND_ONLY = ("stock_counts", "stock_count_lines", "coupon_handovers")
 
 
 def upgrade() -> None:
@@ -57,6 +57,28 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("stock_count_lines", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_stock_count_lines_count_id"), ["count_id"], unique=False)
+    op.create_table(
+        "coupon_handovers",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("counter_id", sa.Integer(), nullable=False),
+        sa.Column("business_date", sa.Date(), nullable=False),
+        sa.Column("size", sa.String(length=12), nullable=False),
+        sa.Column("expected", sa.Integer(), nullable=False),
+        sa.Column("counted", sa.Integer(), nullable=False),
+        sa.Column("face_total", sa.BigInteger(), nullable=False),
+        sa.Column("explanation", sa.String(length=200), nullable=False),
+        sa.Column("received_by", sa.String(length=60), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.CheckConstraint("counted >= 0 AND expected >= 0", name=op.f("ck_coupon_handovers_counts")),
+        sa.ForeignKeyConstraint(["counter_id"], ["counters.id"], name=op.f("fk_coupon_handovers_counter_id_counters")),
+        sa.ForeignKeyConstraint(["size"], ["cylinder_sizes.code"],
+                                name=op.f("fk_coupon_handovers_size_cylinder_sizes")),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_coupon_handovers_user_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_coupon_handovers")),
+        sa.UniqueConstraint("counter_id", "business_date", "size",
+                            name=op.f("uq_coupon_handovers_counter_id_business_date_size")),
+    )
     dialect = op.get_bind().dialect.name
     for table in APPEND_ONLY:
         for stmt in append_only_ddl(table, dialect)[0]:
@@ -76,3 +98,4 @@ def downgrade() -> None:
     with op.batch_alter_table("stock_counts", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_stock_counts_business_date"))
     op.drop_table("stock_counts")
+    op.drop_table("coupon_handovers")

@@ -1123,6 +1123,33 @@
     </message>
 </context>
 <context>
+    <name>CouponHandInDialog</name>
+    <message>
+        <source>Hand in the day&apos;s coupons</source>
+        <translation>气票解缴</translation>
+    </message>
+    <message>
+        <source> coupons</source>
+        <translation> 张</translation>
+    </message>
+    <message>
+        <source>%1 (%2 redeemed, face value ¥%3):</source>
+        <translation>%1（收回 %2 张，面值 ¥%3）：</translation>
+    </message>
+    <message>
+        <source>&amp;Received by:</source>
+        <translation>接收人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Explanation of a difference:</source>
+        <translation>差异原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Count the coupons of each size redeemed on %1 and hand them to finance.</source>
+        <translation>清点 %1 收回的各规格气票，交财务。</translation>
+    </message>
+</context>
+<context>
     <name>CouponSaleDialog</name>
     <message>
         <source>Sell a coupon book</source>
@@ -4263,6 +4290,22 @@ ID numbers and phones are masked on paper and in Excel.</source>
         <translation>到检期限</translation>
     </message>
     <message>
+        <source>Day end</source>
+        <translation>日终</translation>
+    </message>
+    <message>
+        <source>Close shift (Ctrl+F9)</source>
+        <translation>日结 (Ctrl+F9)</translation>
+    </message>
+    <message>
+        <source>Remit cash (Shift+F9)</source>
+        <translation>现金解缴 (Shift+F9)</translation>
+    </message>
+    <message>
+        <source>Hand in coupons (Ctrl+Shift+F9)</source>
+        <translation>气票解缴 (Ctrl+Shift+F9)</translation>
+    </message>
+    <message>
         <source>Send empties to the filling plant</source>
         <translation>空瓶送充装</translation>
     </message>
@@ -4341,6 +4384,18 @@ ID numbers and phones are masked on paper and in Excel.</source>
     <message>
         <source>Scrapped at inspection, kept: %1.</source>
         <translation>送检报废留存：%1。</translation>
+    </message>
+    <message>
+        <source>The coupons of %1 were handed to %2.</source>
+        <translation>%1 的气票已交 %2。</translation>
+    </message>
+    <message>
+        <source>No coupon was redeemed today.</source>
+        <translation>今天没有收回气票。</translation>
+    </message>
+    <message>
+        <source>Coupons handed to %1.</source>
+        <translation>气票已交 %1。</translation>
     </message>
     <message>
         <source>Making the sheet…</source>

@@ -106,3 +106,35 @@ def test_ctrl_k_keeps_the_customers_own_cylinder_against_a_slip(qtbot, place: De
     qtbot.waitUntil(_previewed, timeout=10_000)
     with demo_db.read() as s:
         assert cylinders.get(s, "OWN-7").state == "in_custody"
+
+
+def test_the_days_coupons_are_handed_in_and_the_shift_closes_from_the_stock_tab(  # type: ignore[no-untyped-def]
+        qtbot, place: DepotWorkplace, stocked: str, demo_db: Database, keeper: Actor) -> None:  # noqa: F811
+    from gasdesk.models import CouponHandover
+    from gasdesk.services.depot import exchange
+    from gasdesk.ui.counter.shift_dialog import ShiftDialog
+    from gasdesk.ui.depot.coupon_dialog import CouponHandInDialog
+
+    page = _stock_tab(qtbot, place)
+    qtbot.keyClick(page.scan, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "今天没有收回气票" in page.message.text(), timeout=5_000)
+    with demo_db.write() as s:
+        exchange.exchange(s, keeper, stocked, [exchange.Pair("E-01", "F-01")], coupons=["Q0002"], key="t-x")
+    qtbot.keyClick(page.scan, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), CouponHandInDialog), timeout=5_000)
+    dialog = QApplication.activeModalWidget()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.counts["YSP35.5"], timeout=5_000)  # type: ignore[attr-defined]
+    assert dialog.counts["YSP35.5"].value() == 1  # type: ignore[attr-defined]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    scan(qtbot, "刘会计")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # no difference to explain
+    qtbot.waitUntil(lambda: "刘会计" in page.message.text(), timeout=5_000)
+    with demo_db.read() as s:
+        row = s.scalars(select(CouponHandover)).one()
+        assert (row.size, row.expected, row.counted, row.received_by) == ("YSP35.5", 1, 1, "刘会计")
+    page.window().activateWindow()  # the dialog has closed: the keeper is back on the tab
+    page.scan.setFocus()
+    qtbot.waitUntil(page.scan.hasFocus, timeout=5_000)
+    qtbot.keyClick(page.scan, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier)  # the keeper's cash: the shift close
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ShiftDialog), timeout=5_000)

@@ -208,6 +208,19 @@ def _depot_form(kind_name: str, module: str = "money_dialogs") -> Factory:
     return make
 
 
+def _coupon_hand_in(env: Env) -> QWidget:
+    from datetime import date
+    from decimal import Decimal
+
+    from gasdesk.services.depot.day_end import CouponDay, SizeCount
+    from gasdesk.ui.depot.coupon_dialog import CouponHandInDialog
+
+    sizes = [SizeCount(z, 120, None, Decimal("13800.00")) for z in ("YSP12", "YSP26.2", "YSP35.5", "YSP118")]
+    dialog = CouponHandInDialog(env.ctx(), CouponDay(date(2026, 12, 4), sizes, False))
+    dialog.complain(LONG_ERROR)
+    return dialog
+
+
 def _receipt_pdf(env: Env) -> bytes:
     from datetime import date, datetime
 
@@ -392,6 +405,7 @@ DIALOGS: dict[str, Factory] = {
     "refund a deposit against its slip": _depot_form("DepositRefundDialog"),
     "refund a deposit whose slip is lost": _depot_form("LostSlipRefundDialog"),
     "keep a customer's own cylinders": _depot_form("CustodyDialog", "custody_dialog"),
+    "hand in the day's coupons": _coupon_hand_in,
     "preview: roll receipt": _preview(_receipt_pdf, "收据 C01-A-0001234"),
     # the counter: gas-on days and registers
     "gas-on days": lambda env: GasOnDaysDialog(env.ctx()),

@@ -1,12 +1,14 @@
 """The depot's money documents from the command line: `depot coupons receive|sell|check` (LPG
 coupon books), `depot lend` (company cylinders against a deposit, with its numbered slip),
 `depot deposit-refund` (the cylinders back, the deposit paid back against the slip, or with a
-supervisor's approval when it is lost) and `depot slip` (print a deposit slip)."""
+supervisor's approval when it is lost), `depot slip` (print a deposit slip) and the day end's
+`depot coupons day|hand-in` (the redeemed coupons counted and handed to finance)."""
 
 from __future__ import annotations
 
 import argparse
 import uuid
+from datetime import date
 
 from gasdesk.cli import common
 from gasdesk.cli.cashier import LAYOUTS, _approver, write_printed
@@ -59,6 +61,32 @@ def cmd_coupons_check(args: argparse.Namespace) -> int:
         common.dump_json(view.json())
         return 0
     common.out(f"{view.serial}  {view.size}  {view.status}  {view.face_value or ''}  {view.redeemed_on or ''}")
+    return 0
+
+
+def cmd_coupons_day(args: argparse.Namespace) -> int:
+    from gasdesk.services.core.runner import run
+    from gasdesk.services.depot import day_end
+
+    on = date.fromisoformat(args.date) if getattr(args, "date", None) else None
+    with common.opened(args) as db:
+        actor = common.login(db, args)
+        if args.coupons_command == "hand-in":
+            day = run(db, actor, lambda s: day_end.hand_in_coupons(s, actor, args.counted, received_by=args.received_by,
+                                                                   explanation=args.explain or ""))
+        else:
+            day = run(db, actor, lambda s: day_end.coupon_day(s, actor, on), write=False)
+    if args.json:
+        common.dump_json(day.json())
+        return 0
+    for r in day.rows:
+        counted = "" if r.counted is None else common.words(f"清点 {r.counted} 张", f"counted {r.counted}")
+        common.out(common.words(f"{r.size:<8} 收回 {r.expected} 张（面值 {r.face_total} 元） {counted}",
+                                f"{r.size:<8} redeemed {r.expected} ({r.face_total} face value) {counted}"))
+    if day.handed_in:
+        common.out(common.words(f"{day.day} 的气票已交 {day.received_by}", f"{day.day}: handed to {day.received_by}"))
+    else:
+        common.out(common.words(f"{day.day} 的气票尚未解缴", f"{day.day}: not handed in"))
     return 0
 
 
@@ -157,6 +185,18 @@ def register(dsub: argparse._SubParsersAction, common_options: argparse.Argument
     cc.add_argument("serial", help=w("票号", "coupon serial"))
     common.json_flag(cc)
     cc.set_defaults(func=cmd_coupons_check)
+    dy = common.command(csub, "day", w("当天收回的气票（按规格）和解缴情况", "the day's redeemed coupons by size"),
+                        common_options)
+    dy.add_argument("--date", type=common.day("--date"), help=w("营业日（默认今天）", "business date (today)"))
+    common.json_flag(dy)
+    dy.set_defaults(func=cmd_coupons_day)
+    hi = common.command(csub, "hand-in", w("气票解缴：清点当天收回的气票交财务", "hand in the day's redeemed coupons"),
+                        common_options)
+    hi.add_argument("--counted", required=True, help=w("清点的张数，如 YSP35.5x12,YSP12x3", "counted, e.g. YSP35.5x12"))
+    hi.add_argument("--received-by", required=True, help=w("接收的财务人员", "who receives them"))
+    hi.add_argument("--explain", help=w("张数不符时写明原因", "why the count differs"))
+    common.json_flag(hi)
+    hi.set_defaults(func=cmd_coupons_day)
     ln = common.command(dsub, "lend", w("收押金借出公司钢瓶（开押金条）", "lend company cylinders against a deposit"),
                         common_options)
     ln.add_argument("--customer", required=True, help=w("液化气用户号", "LPG customer number"))

@@ -38,7 +38,7 @@ from gasdesk.models.depot import (
     StockCount,
     StockCountLine,
 )
-from gasdesk.models.depot_money import Coupon, CouponBook, CouponStatus, DepositSlip, DepositStatus
+from gasdesk.models.depot_money import Coupon, CouponBook, CouponHandover, CouponStatus, DepositSlip, DepositStatus
 from gasdesk.models.ledger import LedgerAllocation, LedgerEntry, LedgerPosting, Party, Shift
 from gasdesk.models.premises import Premises
 from gasdesk.models.printing import PrintJob
@@ -62,6 +62,7 @@ __all__ = [
     "Counter",
     "Coupon",
     "CouponBook",
+    "CouponHandover",
     "CouponStatus",
     "CustomerKind",
     "Cylinder",

@@ -100,3 +100,26 @@ class DepositSlip(Base):
     lost_approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # refunded without the slip
     business_date: Mapped[date]
     created_at: Mapped[Timestamp]
+
+
+class CouponHandover(Base):
+    """气票解缴: a depot day's redeemed coupons of one size, counted by the keeper and handed to
+    finance; a count other than the redeemed is explained. One per depot, day and size."""
+
+    __tablename__ = "coupon_handovers"
+    __table_args__ = (
+        UniqueConstraint("counter_id", "business_date", "size"),
+        CheckConstraint("counted >= 0 AND expected >= 0", name="counts"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
+    business_date: Mapped[date]
+    size: Mapped[str] = mapped_column(ForeignKey("cylinder_sizes.code"))
+    expected: Mapped[int]  # redeemed that day at the depot
+    counted: Mapped[int]
+    face_total: Mapped[MoneyCol]  # the redeemed coupons' face value
+    explanation: Mapped[str] = mapped_column(String(200), default="")
+    received_by: Mapped[str] = mapped_column(String(60))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[Timestamp]

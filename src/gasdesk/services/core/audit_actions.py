@@ -95,4 +95,5 @@ AUDIT_ACTION = table("""
     depot.custody           | 收存顾客钢瓶 | Customer's cylinders taken into custody
     depot.custody_back      | 发还代存钢瓶 | Cylinders in custody handed back
     depot.count             | 钢瓶盘点     | Cylinder stock counted
+    depot.coupon_handover   | 气票解缴     | Redeemed coupons handed in
 """)

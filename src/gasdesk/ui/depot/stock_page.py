@@ -3,6 +3,9 @@ once (empties to the plant, fulls back from it, a batch to inspection and back, 
 physical count), a custody slip handed back, and the sheets: the stock sheet 库存表 (Ctrl+P),
 the day's movement sheet and the inspection reminders.
 
+The day end: Ctrl+F9 closes the keeper's shift (the cashier's close: the cash counted, a supervisor
+confirms), Shift+F9 remits its cash, Ctrl+Shift+F9 hands in the day's redeemed coupons.
+
 Keys: F4 the scan field (a scanner types the serial and Enter; a range A0001~0100 is one entry),
 Delete takes the selected serial off the list, F9 records the batch or the count, F8 starts over.
 A refused batch is shown with each cylinder's reasons and nothing is stored.
@@ -31,9 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.services.core.label_table import joined
-from gasdesk.services.depot import batches, custody, inventory, stock
+from gasdesk.services.depot import batches, custody, day_end, inventory, stock
 from gasdesk.services.depot.exchange import ExchangeRefused
 from gasdesk.services.depot.labels import REASON
+from gasdesk.ui.counter.remit_dialog import RemitDialog
+from gasdesk.ui.counter.shift_dialog import ShiftDialog
+from gasdesk.ui.depot.coupon_dialog import CouponHandInDialog
 from gasdesk.ui.messages import error_text
 from gasdesk.ui.pdf_preview import preview_made
 
@@ -114,13 +120,27 @@ class StockPage(QWidget):
         buttons.addWidget(self.days)
         buttons.addStretch(1)
 
+        day = QGroupBox(self.tr("Day end"))
+        ends = QHBoxLayout(day)
+        for text, slot in ((self.tr("Close shift (Ctrl+F9)"), self.close_shift),
+                           (self.tr("Remit cash (Shift+F9)"), self.remit),
+                           (self.tr("Hand in coupons (Ctrl+Shift+F9)"), self.hand_in_coupons)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            ends.addWidget(button)
+        ends.addStretch(1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(batch, 1)
         layout.addWidget(self.message)
         layout.addWidget(back)
-        layout.addWidget(sheets)
+        bottom = QHBoxLayout()
+        bottom.addWidget(sheets, 1)
+        bottom.addWidget(day)
+        layout.addLayout(bottom)
         for key, slot in (("F4", self.scan.setFocus), ("F8", self.start_over), ("F9", self.record),
-                          ("Ctrl+P", self.print_stock), ("Delete", self._drop)):
+                          ("Ctrl+P", self.print_stock), ("Delete", self._drop), ("Ctrl+F9", self.close_shift),
+                          ("Shift+F9", self.remit), ("Ctrl+Shift+F9", self.hand_in_coupons)):
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._mode_changed()
 
@@ -249,6 +269,30 @@ class StockPage(QWidget):
         if done.kept:
             text += " " + self.tr("Scrapped at inspection, kept: %1.").replace("%1", "、".join(done.kept))
         self._say(text)
+
+    # --- day end: the cash as at a counter, the coupons here
+    def close_shift(self) -> None:
+        ShiftDialog(self.ctx, self).open()
+
+    def remit(self) -> None:
+        RemitDialog(self.ctx, self).open()
+
+    def hand_in_coupons(self) -> None:
+        actor = self.actor
+        self.ctx.runner.submit(lambda s: day_end.coupon_day(s, actor), self._coupon_day, self._failed, write=False,
+                               owner=self)
+
+    def _coupon_day(self, day: day_end.CouponDay) -> None:
+        if day.handed_in:
+            self._say(self.tr("The coupons of %1 were handed to %2.").replace("%1", day.day.isoformat())
+                      .replace("%2", day.received_by))
+            return
+        if not day.rows:
+            self._say(self.tr("No coupon was redeemed today."))
+            return
+        dialog = CouponHandInDialog(self.ctx, day, self)
+        dialog.saved.connect(lambda done: self._say(self.tr("Coupons handed to %1.").replace("%1", done.received_by)))
+        dialog.open()
 
     # --- sheets
     def _preview(self, make: Callable[[Any], tuple[Any, bytes]], title: str, name: str) -> None:
