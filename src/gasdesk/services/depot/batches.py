@@ -225,8 +225,9 @@ def scrap(session: Session, actor: Actor, serials: Sequence[str], *, document: s
           reason: str) -> Batch:
     """停用报废: company cylinders in stock taken out of use for good (past their life, damaged)."""
     why = " ".join((reason or "").split())
-    if not why:
-        raise ValidationError("请写明报废原因。", "Give the reason for scrapping.", field="reason")
+    if not why or len(why) > 200:
+        raise ValidationError("请写明报废原因（最多 200 字）。",
+                              "Give the reason for scrapping (at most 200 characters).", field="reason")
 
     def step(txn: movements.DepotTransaction, c: Cylinder) -> None:
         if c.state != S.REJECTED:

@@ -157,16 +157,12 @@ class Counted(Changed):
 
 
 def _scans(scanned: Sequence[str]) -> list[str]:
-    """What was scanned or typed, a range (A0001~0100) as its serials; what is no serial is kept as
-    typed (it is counted as found and not registered)."""
+    """What was scanned or typed, a range (A0001~0100) as its serials; a serial not registered is
+    counted as found (an extra), what is no serial at all is refused in words."""
     out: list[str] = []
     for text in scanned:
-        if not (text or "").strip():
-            continue
-        try:
+        if (text or "").strip():
             out += cylinders.expand(text, limit=MAX_COUNTED)
-        except ValidationError:
-            out.append(text)
     return out
 
 
