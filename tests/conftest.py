@@ -156,6 +156,22 @@ def full_demo_template(_session_home: Path, tmp_path_factory: pytest.TempPathFac
     return seal(path)
 
 
+@pytest.fixture(scope="session")
+def piped_demo_template(_session_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo office without its LPG depot, once per session: the migration tests that go below
+    revision 0005 use it (that downgrade refuses a ledger holding LPG customers' money)."""
+    from gasdesk.services import demo
+
+    path = tmp_path_factory.mktemp("piped-demo") / "demo.db"
+    database = prepare(str(path), create=True)
+    try:
+        with database.write() as s:
+            demo.build(s, without=("depot",))
+    finally:
+        database.dispose()
+    return seal(path)
+
+
 @pytest.fixture
 def db(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
     if PG_URL:

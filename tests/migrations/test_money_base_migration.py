@@ -22,9 +22,9 @@ APPEND_ONLY = ("audit_log", "parties", "ledger_postings", "ledger_entries", "led
 
 
 @pytest.fixture
-def at_0004(full_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+def at_0004(piped_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     """The demo office as revision 0004 kept it: counters as typed text, no parties or dates."""
-    db = prepare(shutil.copy(full_demo_template, tmp_path / "office.db"))
+    db = prepare(shutil.copy(piped_demo_template, tmp_path / "office.db"))
     migrate.downgrade(db, "0004")
     yield db
     db.dispose()

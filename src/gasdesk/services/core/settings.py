@@ -60,8 +60,12 @@ class FeeList:
 
 
 def get(session: Session, key: str) -> str:
-    row = session.get(Setting, key)
-    return row.value if row else DEFAULTS[key]
+    """The setting's value, read once per unit of work (a check per cylinder or per row asks often)."""
+    seen: dict[str, str] = session.info.setdefault("settings", {})
+    if key not in seen:
+        row = session.get(Setting, key)
+        seen[key] = row.value if row else DEFAULTS[key]
+    return seen[key]
 
 
 def get_int(session: Session, key: str) -> int:
@@ -113,6 +117,7 @@ def set_value(session: Session, actor: Actor, key: str, value: str) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
+    session.info.setdefault("settings", {})[key] = value
     audit.record(session, actor, "setting.change", "setting", key, before={"value": before}, after={"value": value})
 
 

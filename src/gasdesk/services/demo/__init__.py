@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from gasdesk.services.core.actor import Actor
-from gasdesk.services.demo import accounts, billing, cashier, office, readings
+from gasdesk.services.demo import accounts, billing, cashier, depot, office, readings
 from gasdesk.services.demo.office import DEMO_USERS
 from gasdesk.services.demo.registry import Builder, run
 
@@ -16,13 +16,15 @@ BUILDERS: tuple[Builder, ...] = (
     Builder("readings", ("accounts",), readings.build),
     Builder("billing", ("readings",), billing.build),
     Builder("cashier", ("billing",), cashier.build),
+    Builder("depot", ("cashier",), depot.build),
 )
 
 __all__ = ["BUILDERS", "DEMO_USERS", "build"]
 
 
-def build(session: Session, size: int = 0) -> Actor:
-    """Fill an empty, migrated database with the demo office. Returns the admin actor."""
+def build(session: Session, size: int = 0, *, without: tuple[str, ...] = ()) -> Actor:
+    """Fill an empty, migrated database with the demo office (``without`` some builders: a test
+    that downgrades below the depot's money). Returns the admin actor."""
     admin = office.build(session)
-    run(session, admin, BUILDERS, size)
+    run(session, admin, [b for b in BUILDERS if b.name not in without], size)
     return admin
